@@ -1,0 +1,247 @@
+"""The gold-standard document model (pydantic v2).
+
+A :class:`Document` is one report plus all its annotations. Gold documents and
+system predictions use the same model; :mod:`eventgold.schema.validate` checks
+the rules that need the whole document (offsets against the text, references
+between objects) under a *gold* or a *prediction* profile.
+
+Offsets are ``[start, end)`` Python string indices into ``Document.text``,
+the convention of Label Studio's ``<Text>`` tag.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated
+
+import pycountry
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, JsonValue, model_validator
+
+from .vocab import (
+    ActorType,
+    CasualtyOutcome,
+    CountQualifier,
+    DatePrecision,
+    EventLinkType,
+    EventType,
+    LocationPrecision,
+    Modality,
+    Role,
+    VictimCategory,
+    WeaponCategory,
+)
+
+ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.:\-]*$"
+
+
+def _check_country(code: str) -> str:
+    if pycountry.countries.get(alpha_2=code) is None:
+        raise ValueError(f"{code!r} is not an ISO 3166-1 alpha-2 country code (use e.g. 'IQ', 'ML', 'CO')")
+    return code
+
+
+Id = Annotated[str, Field(pattern=ID_PATTERN, max_length=128, description="Identifier, unique within the document.")]
+Ref = Annotated[str, Field(pattern=ID_PATTERN, max_length=128, description="The id of another object in the same document.")]
+Country = Annotated[
+    str,
+    Field(min_length=2, max_length=2, description="ISO 3166-1 alpha-2 country code, upper case."),
+    AfterValidator(_check_country),
+]
+Count = Annotated[int, Field(ge=0, description="A non-negative whole number.")]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=False, use_enum_values=False)
+
+
+class Mention(_Strict):
+    """A piece of the text: ``text == document.text[start:end]``.
+
+    Gold mentions always have offsets. A prediction may give only ``text`` (span-free).
+    """
+
+    start: int | None = Field(default=None, ge=0, description="First character, a Python string index (code points).")
+    end: int | None = Field(default=None, ge=0, description="One past the last character (exclusive).")
+    text: str = Field(min_length=1, description="The covered text, stored so files can be read and checked.")
+
+    @model_validator(mode="after")
+    def _offsets_together(self) -> Mention:
+        if (self.start is None) != (self.end is None):
+            raise ValueError("give both start and end, or neither (a span-free prediction)")
+        if self.start is not None and self.end is not None and self.start >= self.end:
+            raise ValueError(f"start {self.start} must be smaller than end {self.end}")
+        return self
+
+
+class Actor(_Strict):
+    """An actor as an entity: every mention of it, its canonical name and aliases."""
+
+    id: Id
+    name: str = Field(min_length=1, description="Canonical name, e.g. the fullest official spelling.")
+    aliases: list[str] = Field(default_factory=list, description="Other names and spellings used for this actor.")
+    type: ActorType = Field(description="Actor type; see ACTOR_TYPES for the ACLED inter-code crosswalk.")
+    country: Country | None = Field(default=None, description="Country the actor belongs to or acts for.")
+    mentions: list[Mention] = Field(default_factory=list, description="All coreferent mentions, in text order.")
+
+
+class Coordinates(_Strict):
+    lat: float = Field(ge=-90, le=90, description="Latitude, WGS84 degrees.")
+    lon: float = Field(ge=-180, le=180, description="Longitude, WGS84 degrees.")
+
+
+class Location(_Strict):
+    """A place as an entity, with the precision at which it is known."""
+
+    id: Id
+    name: str = Field(min_length=1, description="Canonical place name.")
+    aliases: list[str] = Field(default_factory=list, description="Other spellings of the place name.")
+    country: Country | None = Field(default=None, description="Country containing the place.")
+    admin1: str | None = Field(default=None, description="First-order administrative region (province, state).")
+    coordinates: Coordinates | None = Field(default=None, description="Point coordinates when known.")
+    gazetteer_id: str | None = Field(default=None, description="Identifier in a gazetteer, e.g. 'geonames:98182'.")
+    precision: LocationPrecision = Field(description="How precisely the place is given (UCDP where_prec, coarsened).")
+    mentions: list[Mention] = Field(default_factory=list, description="All coreferent mentions, in text order.")
+
+
+class DateInterval(_Strict):
+    """A normalized date or date range, closed on both ends."""
+
+    start: dt.date = Field(description="First day of the interval.")
+    end: dt.date = Field(description="Last day of the interval (inclusive).")
+    precision: DatePrecision = Field(description="Granularity the text gives: day, week, month or year.")
+
+    @model_validator(mode="after")
+    def _ordered(self) -> DateInterval:
+        if self.start > self.end:
+            raise ValueError(f"start {self.start} is after end {self.end}; swap them")
+        return self
+
+
+class Time(_Strict):
+    """A time expression as an entity, resolved against the publication date."""
+
+    id: Id
+    value: DateInterval = Field(description="The normalized interval.")
+    relative: bool = Field(default=False, description="True when the text needs the publication date to resolve it.")
+    mentions: list[Mention] = Field(default_factory=list, description="All mentions of this time.")
+
+
+class Quantity(_Strict):
+    """A count as an interval ``[low, high]`` with an optional best estimate.
+
+    Missing is not zero: an unknown bound is ``None``, never 0.
+    """
+
+    qualifier: CountQualifier = Field(description="How the text states the count.")
+    low: Count | None = Field(default=None, description="Lower bound; None when the text gives none.")
+    best: Count | None = Field(default=None, description="Best estimate when the text gives a single figure.")
+    high: Count | None = Field(default=None, description="Upper bound; None when unbounded or unknown.")
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Quantity:
+        q, lo, best, hi = self.qualifier, self.low, self.best, self.high
+        if lo is not None and hi is not None and lo > hi:
+            raise ValueError(f"low {lo} is greater than high {hi}")
+        if best is not None and ((lo is not None and best < lo) or (hi is not None and best > hi)):
+            raise ValueError(f"best {best} lies outside [low, high] = [{lo}, {hi}]")
+        rule = {
+            CountQualifier.EXACT: lo is not None and lo == hi == best,
+            CountQualifier.AT_LEAST: lo is not None and hi is None,
+            CountQualifier.AT_MOST: hi is not None,
+            CountQualifier.APPROXIMATELY: best is not None,
+            CountQualifier.RANGE: lo is not None and hi is not None and lo < hi,
+            CountQualifier.VAGUE: lo is not None,
+            CountQualifier.UNSPECIFIED: lo is None and best is None and hi is None,
+        }[q]
+        if not rule:
+            raise ValueError(
+                {
+                    CountQualifier.EXACT: "qualifier 'exact' needs low = best = high",
+                    CountQualifier.AT_LEAST: "qualifier 'at_least' needs low set and high unset",
+                    CountQualifier.AT_MOST: "qualifier 'at_most' needs high set",
+                    CountQualifier.APPROXIMATELY: "qualifier 'approximately' needs best set",
+                    CountQualifier.RANGE: "qualifier 'range' needs low < high, both set",
+                    CountQualifier.VAGUE: "qualifier 'vague' needs low set (see VAGUE_QUANTITIES)",
+                    CountQualifier.UNSPECIFIED: "qualifier 'unspecified' needs low, best and high unset",
+                }[q]
+            )
+        return self
+
+
+class Weapon(_Strict):
+    """A weapon or means of attack; its quantity is a number that is not a casualty."""
+
+    id: Id
+    name: str = Field(min_length=1, description="Canonical name, e.g. 'Grad rocket'.")
+    category: WeaponCategory = Field(description="Broad weapon category.")
+    quantity: Quantity | None = Field(default=None, description="How many were used, when the text says.")
+    mentions: list[Mention] = Field(default_factory=list, description="All mentions of this weapon.")
+
+
+class Argument(_Strict):
+    """An entity taking part in an event in a role."""
+
+    role: Role = Field(description="The role the entity plays.")
+    entity: Ref = Field(description="Id of an actor, location or weapon (see ROLE_FILLERS).")
+
+
+class Event(_Strict):
+    """One incident or development, with all its trigger mentions (event coreference)."""
+
+    id: Id
+    type: EventType = Field(description="Event type from the closed taxonomy.")
+    modality: Modality = Field(default=Modality.ACTUAL, description="Whether the event happened.")
+    triggers: list[Mention] = Field(default_factory=list, description="Every word or phrase that names this event.")
+    time: Ref | None = Field(default=None, description="Id of the Time entity when the event happened.")
+    arguments: list[Argument] = Field(default_factory=list, description="Role fillers.")
+    confidence: float | None = Field(default=None, ge=0, le=1, description="A system's confidence (predictions only).")
+
+
+class Victim(_Strict):
+    """Who the casualties were: an actor, a category, or both."""
+
+    actor: Ref | None = Field(default=None, description="Id of the actor the victims belong to, when there is one.")
+    category: VictimCategory = Field(default=VictimCategory.UNKNOWN, description="Broad victim category.")
+    nationality: Country | None = Field(default=None, description="Nationality of the victims, when stated.")
+
+
+class Casualty(_Strict):
+    """A casualty statement: how many people of which group suffered which outcome in which event."""
+
+    id: Id
+    event: Ref = Field(description="Id of the event the casualties belong to.")
+    outcome: CasualtyOutcome = Field(description="What happened to the people counted.")
+    count: Quantity = Field(description="How many, as an interval.")
+    victim: Victim = Field(default_factory=Victim, description="Who the people were.")
+    part_of: Ref | None = Field(
+        default=None, description="Id of the total this figure breaks down, so breakdowns never double-count."
+    )
+    source: Ref | None = Field(default=None, description="Id of the actor the figure is attributed to.")
+    mentions: list[Mention] = Field(default_factory=list, description="Evidence: the phrase stating the figure.")
+
+
+class EventLink(_Strict):
+    """A directed relation between two events of the document."""
+
+    type: EventLinkType = Field(description="How the source event relates to the target event.")
+    source: Ref = Field(description="Id of the event the link starts from.")
+    target: Ref = Field(description="Id of the event the link points to.")
+
+
+class Document(_Strict):
+    """One report and all its annotations."""
+
+    id: Id = Field(description="Stable document id.")
+    published: dt.date = Field(description="Publication date; the anchor for relative dates.")
+    source: str = Field(default="", description="Publisher or feed the report came from.")
+    language: str = Field(default="en", pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]+)*$", description="BCP 47 language tag.")
+    synthetic: bool = Field(default=False, description="True when the report is invented, not a source of fact.")
+    metadata: dict[str, JsonValue] = Field(default_factory=dict, description="Free metadata (region, split, ...).")
+    text: str = Field(min_length=1, description="The exact report text; offsets index into it.")
+    actors: list[Actor] = Field(default_factory=list)
+    locations: list[Location] = Field(default_factory=list)
+    times: list[Time] = Field(default_factory=list)
+    weapons: list[Weapon] = Field(default_factory=list)
+    events: list[Event] = Field(default_factory=list)
+    casualties: list[Casualty] = Field(default_factory=list)
+    links: list[EventLink] = Field(default_factory=list)

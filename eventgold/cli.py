@@ -67,10 +67,11 @@ def validate_command(
 
 
 def _register_areas() -> None:
+    from eventgold import cli_studio  # noqa: F401  (adds push/pull/serve to the annotate group)
     from eventgold.cli_annotate import app as annotate_app
     from eventgold.cli_corpus import app as corpus_app
     from eventgold.cli_eval import app as eval_app
-    from eventgold.cli_eval import extract_command
+    from eventgold.cli_extract import extract_command
 
     app.add_typer(corpus_app, name="corpus")
     app.add_typer(annotate_app, name="annotate")

@@ -6,6 +6,3 @@ import typer
 
 app = typer.Typer(help="eval commands.", no_args_is_help=True)
 
-
-def extract_command() -> None:
-    """Run an extraction system over documents."""

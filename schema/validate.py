@@ -38,6 +38,9 @@ def problems_from_pydantic(exc: ValidationError, raw: Any = None) -> list[Proble
         msg = err["msg"]
         if msg.startswith("Value error, "):
             msg = msg[len("Value error, "):]
+        if err["type"] == "enum":
+            expected = err.get("ctx", {}).get("expected", "")
+            msg = f"{err['input']!r} is not allowed here; expected {expected}"
         hint = _hint_for(err["type"], loc)
         span = _span_at(raw, loc)
         problems.append(Problem(msg, hint, path=json_path(loc) or None, span=span))

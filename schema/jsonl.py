@@ -40,7 +40,7 @@ def iter_json_lines(path: str | Path) -> Iterator[tuple[int, Any]]:
             if not line.strip():
                 continue
             try:
-                yield lineno, json.loads(line)
+                yield lineno, json.loads(line.rstrip("\r\n"))
             except json.JSONDecodeError as exc:
                 raise DataError(Problem(
                     f"invalid JSON: {exc.msg} at column {exc.colno}",

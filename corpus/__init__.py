@@ -1,1 +1,17 @@
-"""eventgold.corpus"""
+"""The gold corpus: a folder of split JSONL files, loading as Hugging Face ``datasets``, statistics and splits.
+
+>>> from eventgold.corpus import load_corpus
+>>> load_corpus()["test"].num_rows > 0
+True
+"""
+
+from .folder import BUNDLED, SPLITS, corpus_root, read_manifest, read_split, split_path, validate_corpus
+from .hf import document_features, export_hf, load_corpus, to_dataset, to_document, to_record
+from .splits import assign_splits, make_corpus_folder
+from .stats import STATISTICS, corpus_stats, unmet_minimums
+
+__all__ = [
+    "BUNDLED", "SPLITS", "STATISTICS", "assign_splits", "corpus_root", "corpus_stats", "document_features",
+    "export_hf", "load_corpus", "make_corpus_folder", "read_manifest", "read_split", "split_path", "to_dataset",
+    "to_document", "to_record", "unmet_minimums", "validate_corpus",
+]

@@ -1,7 +1,103 @@
-"""The `eventgold corpus` commands."""
+"""The `eventgold corpus` commands: build, split, stats, validate, export-hf."""
 
 from __future__ import annotations
 
-import typer
+import json
+from pathlib import Path
 
-app = typer.Typer(help="corpus commands.", no_args_is_help=True)
+import typer
+from rich.table import Table
+
+from eventgold.clikit import console, err_console, handles_errors, write_output
+
+app = typer.Typer(help="Build, split, check, count and export gold corpora.", no_args_is_help=True)
+
+CORPUS_ARG = typer.Argument(None, help="A corpus folder (default: the bundled corpus).")
+
+
+@app.command("build")
+@handles_errors
+def build_command(
+    authoring: Path = typer.Argument(..., help="Authoring folder with reports/ and annotations/."),
+    out: Path = typer.Option(..., "--out", help="Corpus folder to write."),
+) -> None:
+    """Build gold JSONL from the YAML authoring format and split it into a corpus folder."""
+    from eventgold.corpus.authoring import build_all
+    from eventgold.corpus.splits import make_corpus_folder
+
+    manifest = make_corpus_folder(build_all(authoring), out, card=False)
+    sizes = ", ".join(f"{s} {v['documents']}" for s, v in manifest["splits"].items())
+    err_console.print(f"built {out}: {sizes}", markup=False)
+
+
+@app.command("split")
+@handles_errors
+def split_command(
+    gold: list[Path] = typer.Argument(..., help="Gold JSONL files."),
+    out: Path = typer.Option(..., "--out", help="Corpus folder to write."),
+    dev: float = typer.Option(0.15, help="Fraction of documents for dev."),
+    test: float = typer.Option(0.2, help="Fraction of documents for test."),
+    seed: str = typer.Option("eventgold-split-v1", help="Seed of the hash order."),
+    name: str = typer.Option("my-corpus", help="Corpus name for the manifest and card."),
+    version: str = typer.Option("0.1.0", help="Corpus version."),
+) -> None:
+    """Make a corpus folder from gold files: deterministic stratified splits, manifest and a card skeleton."""
+    from eventgold.corpus.splits import make_corpus_folder
+    from eventgold.schema import read_documents
+
+    docs = [d for path in gold for d in read_documents(path, "gold", collect=True)]
+    manifest = make_corpus_folder(docs, out, fractions={"dev": dev, "test": test}, seed=seed, name=name, version=version)
+    sizes = ", ".join(f"{s} {v['documents']}" for s, v in manifest["splits"].items())
+    err_console.print(f"wrote {out}: {sizes}; fill in {out / 'README.md'}", markup=False)
+
+
+@app.command("stats")
+@handles_errors
+def stats_command(
+    path: Path = CORPUS_ARG,
+    as_json: bool = typer.Option(False, "--json", help="Print JSON instead of a table."),
+    output: Path = typer.Option(None, "-o", "--output", help="Write to this file."),
+) -> None:
+    """Count the phenomena the corpus covers, per split, against the coverage minimums."""
+    from eventgold.corpus.folder import SPLITS, read_split
+    from eventgold.corpus.stats import STATISTICS, corpus_stats
+
+    per_split = {s: corpus_stats(read_split(s, path)) for s in SPLITS}
+    totals = {k: sum(per_split[s][k] for s in SPLITS) for k in per_split["train"]}
+    if as_json:
+        write_output(json.dumps({"splits": per_split, "total": totals}, indent=2), output)
+        return
+    table = Table(title="eventgold corpus statistics")
+    table.add_column("statistic")
+    for s in SPLITS:
+        table.add_column(s, justify="right")
+    table.add_column("total", justify="right")
+    table.add_column("minimum", justify="right")
+    for stat in STATISTICS:
+        ok = stat.minimum is None or totals[stat.name] >= stat.minimum
+        mark = "" if stat.minimum is None else (f"{stat.minimum} ✓" if ok else f"[red]{stat.minimum} ✗[/]")
+        table.add_row(stat.name, *[str(per_split[s][stat.name]) for s in SPLITS], str(totals[stat.name]), mark)
+    console.print(table)
+
+
+@app.command("validate")
+@handles_errors
+def validate_command(path: Path = CORPUS_ARG) -> None:
+    """Check every split under the gold profile, that splits are disjoint, and the manifest hashes."""
+    from eventgold.corpus.folder import validate_corpus
+
+    counts = validate_corpus(path)
+    err_console.print("ok: " + ", ".join(f"{s} {n} documents" for s, n in counts.items()), markup=False)
+
+
+@app.command("export-hf")
+@handles_errors
+def export_hf_command(
+    out: Path = typer.Argument(..., help="Folder to write."),
+    path: Path = typer.Option(None, "--corpus", help="Corpus folder (default: the bundled corpus)."),
+) -> None:
+    """Write the corpus in datasets' own format (save_to_disk) and as Parquet, ready for push_to_hub."""
+    from eventgold.corpus.hf import export_hf
+
+    written = export_hf(out, path)
+    err_console.print(f"wrote {written['hf']} and {written['parquet']}", markup=False)

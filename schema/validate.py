@@ -125,7 +125,7 @@ def check_document(doc: Document, profile: Profile | str = Profile.GOLD) -> list
             add(f"reference {value!r} points to no object", "Use the id of an object defined in this document", path)
         elif kind not in allowed:
             wanted = " or ".join(sorted(allowed))
-            add(f"reference {value!r} is a {kind}, expected {wanted}", f"Point to the id of a {wanted}", path)
+            add(f"reference {value!r} is {_a(kind)}, expected {wanted}", f"Point to the id of {_a(wanted)}", path)
 
     for i, ev in enumerate(doc.events):
         ref(ev.time, {"time"}, f"events[{i}].time")
@@ -203,3 +203,7 @@ def parse_document(raw: Any, profile: Profile | str = Profile.GOLD) -> Document:
     if problems:
         raise DataError(problems)
     return doc
+
+
+def _a(noun: str) -> str:
+    return f"an {noun}" if noun[0] in "aeiou" else f"a {noun}"

@@ -84,7 +84,7 @@ CASES: list[tuple[str, str, list[str]]] = [
     ("dangling argument", mutate(_set("events.0.arguments.0.entity", "l9")),
      [P + "events[0].arguments[0].entity: reference 'l9' points to no object. Use the id of an object defined in this document"]),
     ("wrong filler kind", mutate(_set("events.0.arguments.0.entity", "a1")),
-     [P + "events[0].arguments[0].entity: reference 'a1' is a actor, expected location. Point to the id of a location"]),
+     [P + "events[0].arguments[0].entity: reference 'a1' is an actor, expected location. Point to the id of a location"]),
     ("dangling time", mutate(_set("events.0.time", "t7")),
      [P + "events[0].time: reference 't7' points to no object. Use the id of an object defined in this document"]),
     ("duplicate id", mutate(_set("locations.0.id", "a1")),

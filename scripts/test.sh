@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Set up everything the tests need on a fresh machine and run them all:
+# Debian's Chromium (for the browser test), a virtual environment with eventgold,
+# the Label Studio server and the test tools, then ruff, mypy and pytest.
+# VENV chooses the virtual environment (default .venv); extra arguments go to pytest.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+VENV="${VENV:-.venv}"
+
+if [ ! -x /usr/bin/chromium ]; then
+  if [ "$(id -u)" = 0 ]; then
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  else
+    echo "note: /usr/bin/chromium is missing and this is not root: install Debian's chromium for the browser test" >&2
+  fi
+fi
+
+[ -x "$VENV/bin/python" ] || python3 -m venv "$VENV"
+"$VENV/bin/python" -m pip install -q --upgrade pip
+"$VENV/bin/python" -m pip install -q -e '.[studio,test]'
+
+export PATH="$PWD/$VENV/bin:$PATH"
+[ "${VENV#/}" != "$VENV" ] && export PATH="$VENV/bin:$PATH"
+ruff check .
+bash scripts/typecheck.sh
+python -m pytest "$@"

@@ -49,7 +49,6 @@ def json_schema() -> dict:  # type: ignore[type-arg]
     """The JSON Schema of a document, for tools and for LLM structured output."""
     schema = Document.model_json_schema()
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    schema["$id"] = "https://eventgold.invalid/schema/document.json"
     return schema
 
 

@@ -85,6 +85,8 @@ class Actor(_Strict):
 
 
 class Coordinates(_Strict):
+    """A point in WGS84 degrees."""
+
     lat: float = Field(ge=-90, le=90, description="Latitude, WGS84 degrees.")
     lon: float = Field(ge=-180, le=180, description="Longitude, WGS84 degrees.")
 

@@ -32,6 +32,8 @@ MODELS: list[type[BaseModel]] = [
 def _type_name(annotation: typing.Any) -> str:
     origin = typing.get_origin(annotation)
     args = typing.get_args(annotation)
+    if origin is typing.Annotated:
+        return _type_name(args[0])
     if origin in (typing.Union, __import__("types").UnionType):
         return " or ".join(_type_name(a) for a in args if a is not type(None)) + (" or null" if type(None) in args else "")
     if origin is list:

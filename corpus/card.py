@@ -64,3 +64,24 @@ TODO: sources, annotators, guidelines version, agreement figures.
 
 TODO.
 """
+
+
+BEGIN, END = "<!-- stats:begin -->", "<!-- stats:end -->"
+
+
+def refresh_card(card: str | Path, root: str | Path) -> bool:
+    """Rewrite the statistics table between the markers of a card; return True when it changed."""
+    card = Path(card)
+    text = card.read_text(encoding="utf-8")
+    head, _, rest = text.partition(BEGIN)
+    _, _, tail = rest.partition(END)
+    new = f"{head}{BEGIN}\n{stats_table(root)}\n{END}{tail}"
+    if new != text:
+        card.write_text(new, encoding="utf-8")
+    return new != text
+
+
+if __name__ == "__main__":
+    import sys
+
+    refresh_card(sys.argv[1], sys.argv[2])

@@ -1,0 +1,275 @@
+"""Push tasks to a running Label Studio server and pull annotations back, through label-studio-sdk.
+
+The API token comes from ``LABEL_STUDIO_API_KEY``: a legacy token (sent as
+``Authorization: Token ...``) or a personal access token (a JWT refresh token
+the SDK trades for short-lived access tokens). It is handed to the SDK and
+never printed, logged or written anywhere.
+
+Projects are found by exact title. Pushing is rerunnable: tasks whose document
+id is already in the project are skipped, so a second push adds nothing.
+Pulling reads a snapshot export with full predictions (the plain export gives
+prediction ids only) and deletes the snapshot afterwards.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import time
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Any, cast
+
+import httpx
+from eventgold.schema import EventgoldError, UsageError
+from label_studio_sdk import LabelStudio
+from label_studio_sdk.core.api_error import ApiError
+
+API_KEY_ENV = "LABEL_STUDIO_API_KEY"
+
+TOKEN_HELP = (
+    "In Label Studio open Account & Settings and copy the Personal Access Token (or the Legacy Token, "
+    f"if the organization allows legacy tokens), then run: export {API_KEY_ENV}=<token>"
+)
+
+Task = dict[str, Any]
+
+
+class StudioApiError(EventgoldError):
+    """Label Studio answered a request with an error that is not about the token."""
+
+
+def api_key_from_env(environ: Mapping[str, str] | None = None) -> str:
+    """The token in ``LABEL_STUDIO_API_KEY``; a :class:`UsageError` saying how to get one when it is unset."""
+    value = (os.environ if environ is None else environ).get(API_KEY_ENV, "").strip()
+    if not value:
+        raise UsageError(f"{API_KEY_ENV} is not set, so eventgold cannot log in to Label Studio. {TOKEN_HELP}")
+    return value
+
+
+def _token_rejected(url: str, exc: ApiError) -> UsageError:
+    detail = exc.body.get("detail") if isinstance(exc.body, dict) else None
+    why = f" ({detail})" if isinstance(detail, str) and detail else ""
+    return UsageError(
+        f"Label Studio at {url} rejected the API token in {API_KEY_ENV} (HTTP {exc.status_code}{why}). "
+        f"The token may be mistyped, revoked, expired or from another server. {TOKEN_HELP}"
+    )
+
+
+@contextmanager
+def talking_to(url: str) -> Iterator[None]:
+    """Turn the SDK's and httpx's exceptions into eventgold errors that say what to do."""
+    try:
+        yield
+    except ApiError as exc:
+        if exc.status_code in (401, 403):
+            raise _token_rejected(url, exc) from None
+        detail = exc.body.get("detail") if isinstance(exc.body, dict) else exc.body
+        raise StudioApiError(f"Label Studio at {url} answered HTTP {exc.status_code}: {detail}") from None
+    except httpx.TransportError as exc:
+        raise UsageError(
+            f"cannot reach Label Studio at {url} ({exc.__class__.__name__}: {exc}). "
+            "Check --url and that the server is running (eventgold annotate serve starts one)"
+        ) from None
+
+
+def connect(url: str, *, api_key: str | None = None, timeout: float = 120.0) -> LabelStudio:
+    """A client for the server at ``url``, with the token checked by one request.
+
+    ``api_key`` defaults to ``LABEL_STUDIO_API_KEY``. A missing or rejected token
+    raises :class:`UsageError` naming the variable and how to get a token.
+    """
+    if not url.startswith(("http://", "https://")):
+        raise UsageError(f"--url must start with http:// or https://, got {url!r}")
+    key = api_key if api_key is not None else api_key_from_env()
+    with talking_to(url):
+        client = LabelStudio(base_url=url.rstrip("/"), api_key=key, timeout=timeout)
+        client.users.whoami()
+    return client
+
+
+@dataclass(frozen=True)
+class ProjectRef:
+    """A project on the server and what :func:`ensure_project` did to it."""
+
+    id: int
+    title: str
+    created: bool = False
+    config_updated: bool = False
+
+
+def find_project(client: LabelStudio, title: str) -> int | None:
+    """The id of the project titled exactly ``title``, or None; two such projects are an error."""
+    matches: list[int] = []
+    project: Any
+    for project in client.projects.list(title=title):
+        if project.title == title and project.id is not None:
+            matches.append(project.id)
+    if len(matches) > 1:
+        raise UsageError(
+            f"{len(matches)} projects are titled {title!r} (ids {', '.join(map(str, sorted(matches)))}). "
+            "Rename all but one in Label Studio, or pass a unique --project"
+        )
+    return matches[0] if matches else None
+
+
+def ensure_project(
+    client: LabelStudio, title: str, label_config: str, *, model_version: str | None = None
+) -> ProjectRef:
+    """Create the project titled ``title``, or bring its labeling config (and model version) up to date.
+
+    Label Studio refuses a config that drops a label already used in
+    annotations; that refusal comes back as :class:`StudioApiError`.
+    """
+    if len(title) < 3:
+        raise UsageError(f"project title {title!r} is too short: Label Studio needs at least 3 characters")
+    project_id = find_project(client, title)
+    if project_id is None:
+        created = client.projects.create(title=title, label_config=label_config)
+        if created.id is None:
+            raise StudioApiError(f"Label Studio created project {title!r} but returned no id")
+        if model_version:
+            client.projects.update(id=created.id, model_version=model_version)
+        return ProjectRef(id=created.id, title=title, created=True)
+    current = client.projects.get(id=project_id)
+    changes: dict[str, Any] = {}
+    if (current.label_config or "").strip() != label_config.strip():
+        changes["label_config"] = label_config
+    if model_version and current.model_version != model_version:
+        changes["model_version"] = model_version
+    if changes:
+        try:
+            client.projects.update(id=project_id, **changes)
+        except ApiError as exc:
+            if exc.status_code == 400:
+                raise StudioApiError(
+                    f"Label Studio refused the new labeling config for project {title!r}: {exc.body}. "
+                    "A config may not drop a label or control that existing annotations use"
+                ) from None
+            raise
+    return ProjectRef(id=project_id, title=title, config_updated="label_config" in changes)
+
+
+def project_tasks(client: LabelStudio, project_id: int) -> Iterator[Task]:
+    """The project's tasks as plain dicts with ``id``, ``data`` and ``predictions`` (full objects)."""
+    task: Any
+    for task in client.tasks.list(project=project_id, fields="all", page_size=100):
+        yield {
+            "id": task.id,
+            "data": dict(task.data or {}),
+            "predictions": [p if isinstance(p, dict) else p.dict() for p in (task.predictions or [])],
+        }
+
+
+@dataclass(frozen=True)
+class PushReport:
+    """What a push did: tasks imported, tasks skipped because their document was there, predictions added."""
+
+    project: ProjectRef
+    imported: int
+    skipped: int
+    predictions_added: int
+
+    @property
+    def total(self) -> int:
+        return self.imported + self.skipped
+
+
+def push_tasks(
+    client: LabelStudio,
+    project: ProjectRef,
+    tasks: Sequence[Task],
+    *,
+    document_id: Callable[[Task], str],
+    batch_size: int = 100,
+    on_progress: Callable[[int], None] | None = None,
+) -> PushReport:
+    """Import ``tasks`` in batches, skipping those whose document id is already in the project.
+
+    For a skipped task, predictions whose ``model_version`` the server's copy
+    lacks are added, so a push with a new model's predictions reaches old tasks
+    too. ``on_progress(n)`` is called after each batch with the number of tasks
+    handled in it.
+    """
+    if batch_size < 1:
+        raise UsageError(f"--batch-size must be at least 1, got {batch_size}")
+    present: dict[str, Task] = {}
+    for task in project_tasks(client, project.id):
+        doc_id = document_id(task)
+        if doc_id:
+            present[doc_id] = task
+    new: list[Task] = []
+    extra_predictions: list[dict[str, Any]] = []
+    skipped = 0
+    for task in tasks:
+        doc_id = document_id(task)
+        if doc_id in present:
+            skipped += 1
+            have = {p.get("model_version") for p in present[doc_id]["predictions"]}
+            for prediction in task.get("predictions", []):
+                if prediction.get("model_version") not in have:
+                    extra_predictions.append({**prediction, "task": present[doc_id]["id"]})
+        else:
+            new.append(task)
+            present[doc_id] = {"id": None, "data": task.get("data", {}), "predictions": []}
+    if skipped and on_progress is not None:
+        on_progress(skipped)
+    imported = 0
+    for start in range(0, len(new), batch_size):
+        batch = new[start:start + batch_size]
+        response = client.projects.import_tasks(id=project.id, request=cast(Any, batch))
+        imported += int(response.task_count or 0)
+        if on_progress is not None:
+            on_progress(len(batch))
+    added = 0
+    for start in range(0, len(extra_predictions), batch_size):
+        result = client.projects.import_predictions(id=project.id, request=cast(Any, extra_predictions[start:start + batch_size]))
+        added += int(getattr(result, "created", 0) or 0)
+    return PushReport(project=project, imported=imported, skipped=skipped, predictions_added=added)
+
+
+def export_project(client: LabelStudio, project_id: int, *, timeout: float = 600.0) -> list[Task]:
+    """Every task of the project with all its annotations and full predictions, via a snapshot export.
+
+    The snapshot includes ordinary, ground-truth and cancelled annotations; it
+    is deleted from the server once downloaded. Tasks come sorted by task id.
+    """
+    stamp = dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    snapshot = client.projects.exports.create(
+        id=project_id,
+        title=f"eventgold pull {stamp}",
+        serialization_options={"predictions": {"only_id": False}},  # type: ignore[arg-type]
+        annotation_filter_options={"usual": True, "ground_truth": True, "skipped": True},  # type: ignore[arg-type]
+    )
+    if snapshot.id is None:
+        raise StudioApiError(f"Label Studio created an export of project {project_id} but returned no id")
+    try:
+        deadline = time.monotonic() + timeout
+        status = snapshot.status
+        while status != "completed":
+            if status == "failed":
+                raise StudioApiError(f"Label Studio failed to export project {project_id} (snapshot {snapshot.id})")
+            if time.monotonic() > deadline:
+                raise StudioApiError(
+                    f"the export of project {project_id} was not ready after {timeout:.0f} s (status {status!r}); "
+                    "run pull again later"
+                )
+            time.sleep(1.0)
+            status = client.projects.exports.get(id=project_id, export_pk=snapshot.id).status
+        raw = b"".join(client.projects.exports.download(id=project_id, export_pk=snapshot.id, export_type="JSON"))
+    finally:
+        try:
+            client.projects.exports.delete(id=project_id, export_pk=snapshot.id)
+        except (ApiError, httpx.TransportError):
+            pass  # the snapshot stays listed on the server; nothing of ours depends on it
+    tasks = json.loads(raw)
+    if not isinstance(tasks, list):
+        raise StudioApiError(f"the export of project {project_id} is not a JSON list of tasks")
+    return sorted(tasks, key=lambda task: int(task.get("id", 0)))
+
+
+def annotator_ids(client: LabelStudio) -> dict[str, int]:
+    """Email (lower case) to user id for the members of the token owner's organization."""
+    return {u.email.lower(): u.id for u in client.users.list() if u.email and u.id is not None}

@@ -20,12 +20,19 @@ import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, cast
 
 import httpx
 from eventgold.schema import EventgoldError, UsageError
 from label_studio_sdk import LabelStudio
 from label_studio_sdk.core.api_error import ApiError
+
+from .config import labeling_config
+from .readers import read_sources
+from .scheme import DATA_ID
+from .summary import Summary, check_on_error
+from .tasks import iter_tasks, read_predictions
 
 API_KEY_ENV = "LABEL_STUDIO_API_KEY"
 
@@ -51,7 +58,7 @@ def api_key_from_env(environ: Mapping[str, str] | None = None) -> str:
 
 def _token_rejected(url: str, exc: ApiError) -> UsageError:
     detail = exc.body.get("detail") if isinstance(exc.body, dict) else None
-    why = f" ({detail})" if isinstance(detail, str) and detail else ""
+    why = f": {detail}" if isinstance(detail, str) and detail else ""
     return UsageError(
         f"Label Studio at {url} rejected the API token in {API_KEY_ENV} (HTTP {exc.status_code}{why}). "
         f"The token may be mistyped, revoked, expired or from another server. {TOKEN_HELP}"
@@ -273,3 +280,87 @@ def export_project(client: LabelStudio, project_id: int, *, timeout: float = 600
 def annotator_ids(client: LabelStudio) -> dict[str, int]:
     """Email (lower case) to user id for the members of the token owner's organization."""
     return {u.email.lower(): u.id for u in client.users.list() if u.email and u.id is not None}
+
+
+def task_document_id(task: Task) -> str:
+    """The eventgold document id a task carries in its data (empty when it has none)."""
+    data = task.get("data") or {}
+    value = data.get(DATA_ID) if isinstance(data, dict) else None
+    return value if isinstance(value, str) else ""
+
+
+@dataclass(frozen=True)
+class PushOptions:
+    """How to turn the input into tasks: as for ``eventgold annotate to-ls``."""
+
+    predictions: Path | None = None
+    model_version: str | None = None
+    published: dt.date | None = None
+    ground_truth: bool = True
+    on_error: str = "raise"
+
+
+def build_tasks(input_path: str | Path, options: PushOptions, summary: Summary) -> list[Task]:
+    """The tasks for ``input_path`` (reports or gold), with predictions when ``options.predictions`` is set."""
+    mode = check_on_error(options.on_error)
+    if options.model_version is not None and options.predictions is None:
+        raise UsageError("--model-version names the predictions; give --predictions PRED.jsonl too")
+    preds = read_predictions(options.predictions) if options.predictions is not None else None
+    version = options.model_version or (Path(options.predictions).stem if options.predictions is not None else None)
+    return list(iter_tasks(read_sources(input_path, published=options.published), predictions=preds,
+                           model_version=version or "eventgold", ground_truth=options.ground_truth,
+                           on_error=mode, summary=summary))
+
+
+def push_tasks_to(
+    url: str,
+    title: str,
+    tasks: Sequence[Task],
+    *,
+    model_version: str | None = None,
+    batch_size: int = 100,
+    api_key: str | None = None,
+    on_progress: Callable[[int, int], None] | None = None,
+) -> PushReport:
+    """Create or update the project ``title`` on ``url`` with the generated config and import ``tasks`` into it.
+
+    ``on_progress(done, total)`` follows the import. Rerunning adds nothing
+    for documents already in the project.
+    """
+    client = connect(url, api_key=api_key)
+    total = len(tasks)
+    done = 0
+
+    def advance(n: int) -> None:
+        nonlocal done
+        done += n
+        if on_progress is not None:
+            on_progress(done, total)
+
+    with talking_to(url):
+        project = ensure_project(client, title, labeling_config(), model_version=model_version)
+        if on_progress is not None:
+            on_progress(0, total)
+        return push_tasks(client, project, tasks, document_id=task_document_id, batch_size=batch_size,
+                          on_progress=advance)
+
+
+def push(
+    url: str,
+    title: str,
+    input_path: str | Path,
+    *,
+    options: PushOptions = PushOptions(),
+    batch_size: int = 100,
+    api_key: str | None = None,
+    on_progress: Callable[[int, int], None] | None = None,
+) -> tuple[PushReport, Summary]:
+    """``eventgold annotate push``: convert ``input_path`` to tasks and push them (see :func:`push_tasks_to`)."""
+    summary = Summary()
+    tasks = build_tasks(input_path, options, summary)
+    version = None
+    if options.predictions is not None:
+        version = options.model_version or Path(options.predictions).stem
+    report = push_tasks_to(url, title, tasks, model_version=version, batch_size=batch_size, api_key=api_key,
+                           on_progress=on_progress)
+    return report, summary

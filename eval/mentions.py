@@ -1,0 +1,193 @@
+"""Mention level: spans scored in the four SemEval-2013 schemes, with optimal one-to-one matching.
+
+Each kind of mention (event triggers, actor, location, time and casualty
+mentions) is a list of labelled spans per document. A predicted span and a
+gold span may be paired when they overlap by at least one character; what
+the pair earns depends on the scheme (the definitions of SemEval-2013 task 9.1
+as nervaluate implements them):
+
+========  =====================================  ================================
+scheme    correct (COR)                          other overlapping pair
+========  =====================================  ================================
+strict    same boundaries and same label         incorrect (INC)
+exact     same boundaries, any label             incorrect (INC)
+partial   same boundaries, any label             partial (PAR), half credit
+type      overlap and same label                 incorrect (INC)
+========  =====================================  ================================
+
+Unpaired gold spans are missed (MIS), unpaired predictions spurious (SPU).
+Unlike nervaluate, which takes predictions in order and pairs each with the
+first gold span it finds, the pairs here maximize the credit of the scheme
+first, then the number of pairs, then how closely the boundaries agree.
+Per-label counts score the spans of that label alone on both sides (as
+nervaluate does), so a spurious span counts against its own label only.
+Trigger identification and classification (ACE's Trig-I and Trig-C) are the
+exact and strict schemes on triggers.
+
+Span-free predicted mentions cannot be placed and are not scored here; they
+are counted under the metric ``span_free``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from eventgold.schema import Document, Mention
+
+from .counts import ALL, Counts, Graded
+from .matching import Alignment, match
+
+
+@dataclass(frozen=True)
+class Span:
+    """A labelled span ``[start, end)``; ``index`` is its position in the document's list of that kind."""
+
+    start: int
+    end: int
+    label: str
+    text: str
+    index: int
+    owner: str
+
+
+@dataclass(frozen=True)
+class Scheme:
+    """A SemEval-2013 scheme as data: what is correct, and what another overlap earns."""
+
+    name: str
+    needs_label: bool
+    exact_boundaries: bool
+    overlap_outcome: str
+    partial_weight: float
+    description: str
+
+
+SCHEMES: dict[str, Scheme] = {
+    s.name: s for s in (
+        Scheme("strict", True, True, "inc", 0.0, "same boundaries and same label"),
+        Scheme("exact", False, True, "inc", 0.0, "same boundaries, label ignored"),
+        Scheme("partial", False, True, "par", 0.5, "same boundaries, label ignored; other overlaps earn half"),
+        Scheme("type", True, False, "inc", 0.5, "any overlap with the same label"),
+    )
+}
+
+
+def _events(doc: Document) -> list[tuple[str, str, Mention]]:
+    return [(ev.type.value, f"events[{i}].triggers[{j}]", m)
+            for i, ev in enumerate(doc.events) for j, m in enumerate(ev.triggers)]
+
+
+def _actors(doc: Document) -> list[tuple[str, str, Mention]]:
+    return [(a.type.value, f"actors[{i}].mentions[{j}]", m)
+            for i, a in enumerate(doc.actors) for j, m in enumerate(a.mentions)]
+
+
+def _locations(doc: Document) -> list[tuple[str, str, Mention]]:
+    return [("location", f"locations[{i}].mentions[{j}]", m)
+            for i, loc in enumerate(doc.locations) for j, m in enumerate(loc.mentions)]
+
+
+def _times(doc: Document) -> list[tuple[str, str, Mention]]:
+    return [("time", f"times[{i}].mentions[{j}]", m)
+            for i, t in enumerate(doc.times) for j, m in enumerate(t.mentions)]
+
+
+def _casualties(doc: Document) -> list[tuple[str, str, Mention]]:
+    return [(c.outcome.value, f"casualties[{i}].mentions[{j}]", m)
+            for i, c in enumerate(doc.casualties) for j, m in enumerate(c.mentions)]
+
+
+#: Mention kinds: name -> (what labels the spans, how to collect them).
+MENTION_KINDS: dict[str, tuple[str, Callable[[Document], list[tuple[str, str, Mention]]]]] = {
+    "trigger": ("event type", _events),
+    "actor": ("actor type", _actors),
+    "location": ("'location'", _locations),
+    "time": ("'time'", _times),
+    "casualty": ("casualty outcome", _casualties),
+}
+
+
+def collect_spans(doc: Document, kind: str) -> tuple[list[Span], int]:
+    """The grounded spans of one kind, and how many span-free mentions were left out."""
+    spans: list[Span] = []
+    span_free = 0
+    for label, owner, m in MENTION_KINDS[kind][1](doc):
+        if m.start is None or m.end is None:
+            span_free += 1
+            continue
+        spans.append(Span(m.start, m.end, label, m.text, len(spans), owner))
+    return spans, span_free
+
+
+def _overlap(a: Span, b: Span) -> int:
+    return max(0, min(a.end, b.end) - max(a.start, b.start))
+
+
+def outcome(scheme: Scheme, gold: Span, pred: Span) -> str | None:
+    """What the pair earns in ``scheme``: 'cor', 'par', 'inc', or None when they may not be paired."""
+    if _overlap(gold, pred) == 0:
+        return None
+    same_bounds = gold.start == pred.start and gold.end == pred.end
+    same_label = gold.label == pred.label
+    correct = (same_bounds or not scheme.exact_boundaries) and (same_label or not scheme.needs_label)
+    return "cor" if correct else scheme.overlap_outcome
+
+
+def _similarity(scheme: Scheme) -> Callable[[Span, Span], tuple[float, ...] | None]:
+    def sim(gold: Span, pred: Span) -> tuple[float, ...] | None:
+        kind = outcome(scheme, gold, pred)
+        if kind is None:
+            return None
+        credit = {"cor": 2, "par": 1, "inc": 0}[kind]
+        overlap = _overlap(gold, pred)
+        closeness = overlap / (max(gold.end, pred.end) - min(gold.start, pred.start))
+        return (credit, 1, (closeness + (gold.label == pred.label)) / 2)
+    return sim
+
+
+@dataclass(frozen=True)
+class SchemeResult:
+    """One scheme on one list of spans: the counts and the pairs behind them."""
+
+    counts: Graded
+    alignment: Alignment
+    outcomes: tuple[str, ...]
+
+
+def score_spans(gold: Sequence[Span], pred: Sequence[Span], scheme: Scheme | str) -> SchemeResult:
+    """Match ``pred`` to ``gold`` optimally under ``scheme`` and count the SemEval outcomes."""
+    scheme = SCHEMES[scheme] if isinstance(scheme, str) else scheme
+    alignment = match(gold, pred, _similarity(scheme))
+    outcomes = tuple(outcome(scheme, gold[p.gold], pred[p.pred]) or "inc" for p in alignment.pairs)
+    counts = Graded(
+        cor=outcomes.count("cor"), inc=outcomes.count("inc"), par=outcomes.count("par"),
+        mis=len(alignment.unmatched_gold), spu=len(alignment.unmatched_pred),
+    )
+    return SchemeResult(counts, alignment, outcomes)
+
+
+def add_graded(counts: Counts, level: str, metric: str, label: str, graded: Graded) -> None:
+    for stat in Graded.STATS:
+        counts.add((level, metric, label, stat), getattr(graded, stat))
+
+
+def count_mentions(gold: Document, pred: Document, kind: str) -> tuple[Counts, dict[str, SchemeResult], list[Span],
+                                                                      list[Span]]:
+    """Counts of every scheme, overall and per label, for one kind of mention in one document."""
+    level = f"mentions.{kind}"
+    gold_spans, _ = collect_spans(gold, kind)
+    pred_spans, span_free = collect_spans(pred, kind)
+    counts = Counts()
+    counts.add((level, "span_free", ALL, "n"), span_free)
+    results: dict[str, SchemeResult] = {}
+    labels = sorted({s.label for s in gold_spans} | {s.label for s in pred_spans})
+    for name, scheme in SCHEMES.items():
+        result = score_spans(gold_spans, pred_spans, scheme)
+        results[name] = result
+        add_graded(counts, level, name, ALL, result.counts)
+        for label in labels:
+            g = [s for s in gold_spans if s.label == label]
+            p = [s for s in pred_spans if s.label == label]
+            add_graded(counts, level, name, label, score_spans(g, p, scheme).counts)
+    return counts, results, gold_spans, pred_spans

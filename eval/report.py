@@ -1,0 +1,414 @@
+"""Typed results of an evaluation, built from summed counts, and their stable JSON layout.
+
+:func:`evaluate` is the main entry point: score a prediction file against a
+gold file and return a :class:`ScoreReport` (every level's rows with raw
+counts, headline scores with bootstrap intervals, confusion tables, extra
+statistics and, on request, the findings). :func:`compare` scores two systems
+on the same gold data and adds a paired bootstrap per headline score.
+Reporters (:mod:`eventgold.eval.render`) only read these objects.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from eventgold.schema import EventType, Modality
+
+from .bootstrap import (
+    DEFAULT_CONFIDENCE,
+    DEFAULT_RESAMPLES,
+    DEFAULT_SEED,
+    Difference,
+    bootstrap_intervals,
+    paired_bootstrap,
+    point_estimates,
+)
+from .counts import ALL, Counts, check_zero_division
+from .document import ScoringOptions
+from .findings import Finding
+from .metrics import HEADLINES, LABELLED, TABLES, TableSpec, all_formulas, labelled_name
+from .scoring import CorpusScore, score_files
+
+FORMAT_NAME = "eventgold-eval"
+FORMAT_VERSION = 1
+DIGITS = 6
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything that changes the numbers, recorded in every report."""
+
+    seed: int = DEFAULT_SEED
+    resamples: int = DEFAULT_RESAMPLES
+    confidence: float = DEFAULT_CONFIDENCE
+    zero_division: float = 0.0
+    min_event_similarity: float = ScoringOptions().min_event_similarity
+
+    def to_json(self) -> dict[str, Any]:
+        return {"seed": self.seed, "resamples": self.resamples, "confidence": self.confidence,
+                "zero_division": _num(self.zero_division), "min_event_similarity": self.min_event_similarity}
+
+
+@dataclass(frozen=True)
+class Row:
+    """Precision, recall and F1 of one metric (and label), with the raw counts behind them."""
+
+    level: str
+    name: str
+    title: str
+    label: str
+    counts: dict[str, int]
+    precision: float | None
+    recall: float | None
+    f1: float | None
+    f1_low: float | None = None
+    f1_high: float | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"level": self.level, "metric": self.name, "title": self.title, "label": self.label,
+                               **self.counts, "precision": _num(self.precision), "recall": _num(self.recall),
+                               "f1": _num(self.f1)}
+        if self.f1_low is not None or self.f1_high is not None:
+            out["f1_low"], out["f1_high"] = _num(self.f1_low), _num(self.f1_high)
+        return out
+
+
+@dataclass(frozen=True)
+class HeadlineScore:
+    name: str
+    level: str
+    title: str
+    value: float | None
+    low: float | None
+    high: float | None
+    higher_is_better: bool
+    unit: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {"name": self.name, "level": self.level, "title": self.title, "value": _num(self.value),
+                "low": _num(self.low), "high": _num(self.high), "higher_is_better": self.higher_is_better,
+                "unit": self.unit}
+
+
+@dataclass(frozen=True)
+class Confusion:
+    """Counts of (gold label, predicted label) pairs; ``-`` is 'no aligned item'."""
+
+    name: str
+    title: str
+    gold_labels: list[str]
+    pred_labels: list[str]
+    matrix: list[list[int]]
+
+    def to_json(self) -> dict[str, Any]:
+        return {"name": self.name, "title": self.title, "gold_labels": self.gold_labels,
+                "pred_labels": self.pred_labels, "matrix": self.matrix}
+
+
+@dataclass
+class ScoreReport:
+    """The result of scoring one system (or one annotator against another)."""
+
+    gold: str
+    predictions: str
+    documents: int
+    missing: list[str]
+    settings: Settings
+    headlines: list[HeadlineScore]
+    rows: list[Row]
+    per_label: dict[str, list[Row]]
+    macro: dict[str, dict[str, float | None]]
+    confusions: list[Confusion]
+    extras: dict[str, dict[str, Any]]
+    counts: Counts
+    findings: list[Finding] | None = None
+    kind: str = "score"
+
+    def headline(self, name: str) -> HeadlineScore:
+        for h in self.headlines:
+            if h.name == name:
+                return h
+        raise KeyError(name)
+
+    def row(self, level: str, name: str, label: str = ALL) -> Row:
+        if label == ALL:
+            for r in self.rows:
+                if (r.level, r.name) == (level, name):
+                    return r
+        else:
+            for r in self.per_label.get(f"{level}.{name}", []):
+                if r.label == label:
+                    return r
+        raise KeyError((level, name, label))
+
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "format": FORMAT_NAME, "version": FORMAT_VERSION, "kind": self.kind,
+            "gold": self.gold, "predictions": self.predictions,
+            "documents": {"scored": self.documents, "missing_predictions": self.missing},
+            "settings": self.settings.to_json(),
+            "headlines": [h.to_json() for h in self.headlines],
+            "rows": [r.to_json() for r in self.rows],
+            "per_label": {k: [r.to_json() for r in v] for k, v in self.per_label.items()},
+            "macro": {k: {m: _num(x) for m, x in v.items()} for k, v in self.macro.items()},
+            "confusions": [c.to_json() for c in self.confusions],
+            "extras": _json_clean(self.extras),
+            "counts": counts_to_json(self.counts),
+        }
+        if self.findings is not None:
+            out["findings"] = findings_by_level(self.findings)
+        return out
+
+
+def findings_by_level(findings: list[Finding]) -> dict[str, list[dict[str, Any]]]:
+    grouped: dict[str, list[dict[str, Any]]] = {}
+    for f in findings:
+        grouped.setdefault(f.level, []).append(f.to_json())
+    return grouped
+
+
+def _num(x: float | None) -> float | None:
+    if x is None or (isinstance(x, float) and math.isnan(x)):
+        return None
+    return round(float(x), DIGITS)
+
+
+def _json_clean(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _json_clean(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_json_clean(v) for v in value]
+    if isinstance(value, float):
+        return _num(value)
+    return value
+
+
+def counts_to_json(counts: Counts) -> dict[str, Any]:
+    """Summed counts nested as level -> metric -> label -> stat -> n, keys sorted."""
+    out: dict[str, Any] = {}
+    for (level, metric, label, stat), n in sorted(counts.items()):
+        out.setdefault(level, {}).setdefault(metric, {}).setdefault(label, {})[stat] = n
+    return out
+
+
+def counts_from_json(data: dict[str, Any]) -> Counts:
+    """Inverse of :func:`counts_to_json`: lets reports from shards be added up."""
+    return Counts({(level, metric, label, stat): int(n)
+                   for level, metrics in data.items() for metric, labels in metrics.items()
+                   for label, stats in labels.items() for stat, n in stats.items()})
+
+
+def _get(counts: Counts) -> Any:
+    return lambda key: np.asarray(float(counts[key]))
+
+
+def _value(x: np.ndarray | float) -> float | None:
+    v = float(x)
+    return None if math.isnan(v) else v
+
+
+def _row(spec: TableSpec, counts: Counts, zd: float, label: str = ALL, ci: tuple[float | None, float | None] = (None, None)
+         ) -> Row:
+    get = _get(counts)
+    stats = ("tp", "fp", "fn") if spec.kind == "prf" else ("cor", "inc", "par", "mis", "spu")
+    raw = {s: counts[(spec.level, spec.metric, label, s)] for s in stats}
+    return Row(spec.level, spec.name, spec.title, label, raw, _value(spec.precision(get, zd, label)),
+               _value(spec.recall(get, zd, label)), _value(spec.f1(get, zd, label)), ci[0], ci[1])
+
+
+def _labels(spec: TableSpec, counts: Counts) -> list[str]:
+    present = set(counts.labels(spec.level, spec.metric))
+    known = [lab for lab in (spec.labels or ()) if lab in present]
+    return known + sorted(present - set(known))
+
+
+def _confusion(counts: Counts, level: str, metric: str, name: str, title: str, order: tuple[str, ...] = ()
+               ) -> Confusion | None:
+    cells: dict[tuple[str, str], int] = {}
+    for (lv, mt, label, stat), n in counts.items():
+        if lv == level and mt == metric and stat == "n":
+            gold, _, pred = label.partition(">")
+            cells[(gold, pred)] = n
+    if not cells:
+        return None
+
+    def ordered(values: set[str]) -> list[str]:
+        known = [v for v in order if v in values]
+        rest = sorted(values - set(known) - {"-"})
+        return known + rest + (["-"] if "-" in values else [])
+
+    gold_labels = ordered({g for g, _ in cells})
+    pred_labels = ordered({p for _, p in cells})
+    matrix = [[cells.get((g, p), 0) for p in pred_labels] for g in gold_labels]
+    return Confusion(name, title, gold_labels, pred_labels, matrix)
+
+
+def _extras(counts: Counts, zd: float) -> dict[str, dict[str, Any]]:
+    def r(num: int, den: int) -> float | None:
+        return num / den if den else None
+
+    out: dict[str, dict[str, Any]] = {}
+    for kind in ("trigger", "actor", "location", "time", "casualty"):
+        n = counts[(f"mentions.{kind}", "span_free", ALL, "n")]
+        if n:
+            out[f"mentions.{kind}"] = {"span_free_not_scored": n}
+    out["actors"] = {"direction_reversed": counts[("actors", "direction", ALL, "reversed")]}
+    compared = counts[("time", "precision", ALL, "compared")]
+    out["time"] = {
+        "compared": compared,
+        "same_precision": counts[("time", "precision", ALL, "same")],
+        "precision_agreement": r(counts[("time", "precision", ALL, "same")], compared),
+        "mean_start_error_days": r(counts[("time", "start_error", ALL, "days")],
+                                   counts[("time", "start_error", ALL, "n")]),
+    }
+    record = {k: counts[("casualties", "count", ALL, k)] for k in ("exact", "inside", "overlap", "wrong", "compared")}
+    hist = {}
+    for (lv, mt, label, _), n in counts.items():
+        if lv == "casualties" and mt == "totals_error_hist":
+            hist[label] = n
+    out["casualties"] = {
+        "record_counts": record,
+        "record_mae": r(counts[("casualties", "count_error", ALL, "abs")], counts[("casualties", "count_error", ALL, "n")]),
+        "totals_inside": counts[("casualties", "totals", ALL, "inside")],
+        "totals_mae": r(counts[("casualties", "totals_error", ALL, "abs")],
+                        counts[("casualties", "totals_error", ALL, "n")]),
+        "totals_points_compared": counts[("casualties", "totals_error", ALL, "n")],
+        "totals_error_histogram": {k: hist[k] for k in sorted(hist, key=int)},
+    }
+    modality: dict[str, Any] = {
+        "aligned": counts[("modality", "accuracy", ALL, "total")],
+        "correct": counts[("modality", "accuracy", ALL, "correct")],
+        "accuracy": r(counts[("modality", "accuracy", ALL, "correct")], counts[("modality", "accuracy", ALL, "total")]),
+        "phantom_events": counts[("modality", "phantom", ALL, "n")],
+        "non_actual_aligned": counts[("modality", "phantom", ALL, "total")],
+        "phantom_by_gold_modality": {m.value: counts[("modality", "phantom", m.value, "n")]
+                                     for m in Modality if m is not Modality.ACTUAL},
+    }
+    out["modality"] = modality
+    return out
+
+
+def build_report(corpus: CorpusScore, settings: Settings | None = None, *, explain: bool = False) -> ScoreReport:
+    """Turn summed counts (and per-document rows) into the typed report, with bootstrap intervals."""
+    settings = settings or Settings()
+    zd = check_zero_division(settings.zero_division)
+    counts = corpus.counts
+    matrix = corpus.matrix()
+    formulas = all_formulas()
+    points = point_estimates(matrix.sum(axis=0) if len(matrix) else np.zeros(matrix.shape[1]), formulas, zd)
+    intervals = bootstrap_intervals(matrix, formulas, resamples=settings.resamples, confidence=settings.confidence,
+                                    seed=settings.seed, zero_division=zd)
+    headlines = [HeadlineScore(h.name, h.level, h.title, _value(points[h.name]), intervals[h.name].low,
+                               intervals[h.name].high, h.higher_is_better, h.unit) for h in HEADLINES]
+    by_name = {f"{h.level}.{h.name.split('.')[-2]}": h for h in headlines if h.name.endswith(".f1")}
+    rows = []
+    for spec in TABLES:
+        h = by_name.get(f"{spec.level}.{spec.name}")
+        rows.append(_row(spec, counts, zd, ci=(h.low, h.high) if h else (None, None)))
+    labelled = {(spec.level, spec.name) for spec, _ in LABELLED}
+    per_label: dict[str, list[Row]] = {}
+    macro: dict[str, dict[str, float | None]] = {}
+    for spec in TABLES:
+        labels = _labels(spec, counts)
+        if spec.labels is None or not labels:
+            continue
+        key = f"{spec.level}.{spec.name}"
+        label_rows = []
+        for label in labels:
+            ci: tuple[float | None, float | None] = (None, None)
+            if (spec.level, spec.name) in labelled and labelled_name(spec, label) in intervals:
+                iv = intervals[labelled_name(spec, label)]
+                ci = (iv.low, iv.high)
+            label_rows.append(_row(spec, counts, zd, label, ci))
+        per_label[key] = label_rows
+        get = _get(counts)
+        macro[key] = {
+            "precision": _macro_of([r.precision for r in label_rows]),
+            "recall": _macro_of([r.recall for r in label_rows]),
+            "f1": _value(spec.macro_f1(get, zd, labels)),
+        }
+    confusions = [c for c in (
+        _confusion(counts, "events", "confusion", "events.type", "Event types (rows gold, columns predicted)",
+                   tuple(t.value for t in EventType)),
+        _confusion(counts, "modality", "confusion", "modality", "Modality on aligned events",
+                   tuple(m.value for m in Modality)),
+        _confusion(counts, "actors", "type_confusion", "actors.type", "Actor types of aligned actors"),
+        _confusion(counts, "casualties", "outcome_confusion", "casualties.outcome", "Outcomes of matched casualty records"),
+    ) if c is not None]
+    return ScoreReport(corpus.gold, corpus.predictions, len(corpus.doc_ids), list(corpus.missing), settings, headlines,
+                       rows, per_label, macro, confusions, _extras(counts, zd), counts,
+                       list(corpus.findings) if explain else None)
+
+
+def _macro_of(values: list[float | None]) -> float | None:
+    present = [v for v in values if v is not None]
+    return sum(present) / len(present) if present else None
+
+
+def evaluate(gold: str | Path, predictions: str | Path, *, settings: Settings | None = None, explain: bool = False,
+             num_proc: int = 1) -> ScoreReport:
+    """Score a prediction file against a gold file at every level, with confidence intervals."""
+    settings = settings or Settings()
+    corpus = score_files(gold, predictions, num_proc=num_proc, explain=explain,
+                         options=ScoringOptions(settings.min_event_similarity))
+    return build_report(corpus, settings, explain=explain)
+
+
+@dataclass(frozen=True)
+class DifferenceRow:
+    name: str
+    level: str
+    title: str
+    higher_is_better: bool
+    diff: Difference
+
+    def to_json(self) -> dict[str, Any]:
+        d = self.diff
+        return {"name": self.name, "level": self.level, "title": self.title, "higher_is_better": self.higher_is_better,
+                "a": _num(d.a), "b": _num(d.b), "difference": _num(d.difference), "low": _num(d.low),
+                "high": _num(d.high), "p_value": _num(d.p_value)}
+
+
+@dataclass
+class ComparisonReport:
+    """Two systems on the same gold documents, with a paired bootstrap per headline score."""
+
+    a: ScoreReport
+    b: ScoreReport
+    differences: list[DifferenceRow] = field(default_factory=list)
+    kind: str = "compare"
+
+    def to_json(self) -> dict[str, Any]:
+        return {"format": FORMAT_NAME, "version": FORMAT_VERSION, "kind": self.kind,
+                "gold": self.a.gold, "a": self.a.predictions, "b": self.b.predictions,
+                "settings": self.a.settings.to_json(),
+                "differences": [d.to_json() for d in self.differences],
+                "system_a": self.a.to_json(), "system_b": self.b.to_json()}
+
+
+def compare(gold: str | Path, pred_a: str | Path, pred_b: str | Path, *, settings: Settings | None = None,
+            explain: bool = False, num_proc: int = 1) -> ComparisonReport:
+    """Score two systems on the same gold file; paired bootstrap (same resampled documents) per headline."""
+    settings = settings or Settings()
+    options = ScoringOptions(settings.min_event_similarity)
+    corpus_a = score_files(gold, pred_a, num_proc=num_proc, explain=explain, options=options)
+    corpus_b = score_files(gold, pred_b, num_proc=num_proc, explain=explain, options=options)
+    return compare_scores(corpus_a, corpus_b, settings, explain=explain)
+
+
+def compare_scores(corpus_a: CorpusScore, corpus_b: CorpusScore, settings: Settings | None = None, *,
+                   explain: bool = False) -> ComparisonReport:
+    settings = settings or Settings()
+    if corpus_a.doc_ids != corpus_b.doc_ids:
+        raise ValueError("both systems must be scored on the same gold documents in the same order")
+    zd = check_zero_division(settings.zero_division)
+    formulas = {h.name: h.formula for h in HEADLINES}
+    diffs = paired_bootstrap(corpus_a.matrix(), corpus_b.matrix(), formulas, resamples=settings.resamples,
+                             confidence=settings.confidence, seed=settings.seed, zero_division=zd)
+    rows = [DifferenceRow(h.name, h.level, h.title, h.higher_is_better, diffs[h.name]) for h in HEADLINES]
+    return ComparisonReport(build_report(corpus_a, settings, explain=explain),
+                            build_report(corpus_b, settings, explain=explain), rows)

@@ -14,7 +14,8 @@ neither side can fill is left out of the mean rather than counted as a
 disagreement). A pair is allowed when its similarity reaches
 ``min_event_similarity`` (0.5 by default); the assignment maximizes the total.
 Modality is deliberately not a component, so an event the system wrongly
-reports as actual is still aligned and counted as a phantom. No component
+reports as actual is still aligned and counted as a phantom; it only breaks
+exact ties (two candidates of equal similarity), as equal trigger texts do. No component
 reads offsets: a span-free prediction aligns exactly as its span-grounded twin.
 """
 
@@ -25,7 +26,7 @@ from dataclasses import dataclass, field
 
 from eventgold.schema import Actor, DateInterval, Document, Event, Location, Weapon
 
-from .matching import Alignment, match
+from .matching import Alignment, Pair, match
 from .names import canonical_names, jaccard, mention_words, normalize, surface_forms
 
 
@@ -63,11 +64,24 @@ def compatible(gold: EntityInfo, pred: EntityInfo) -> bool:
     return gold.kind == pred.kind and (same_identity(gold, pred) or bool(gold.surfaces & pred.surfaces))
 
 
+def _same_kind_of(gold: EntityInfo, pred: EntityInfo) -> bool:
+    """Actor type, location precision or weapon category agree (only used to break ties)."""
+    g, p = gold.entity, pred.entity
+    if isinstance(g, Actor) and isinstance(p, Actor):
+        return g.type == p.type
+    if isinstance(g, Location) and isinstance(p, Location):
+        return g.precision == p.precision
+    if isinstance(g, Weapon) and isinstance(p, Weapon):
+        return g.category == p.category
+    return False
+
+
 def identity_similarity(gold: EntityInfo, pred: EntityInfo) -> tuple[float, ...] | None:
+    """Tiers: equal canonical name; then shared surface forms and agreeing type (ties only)."""
     if not same_identity(gold, pred):
         return None
     canonical = normalize(gold.entity.name) == normalize(pred.entity.name)
-    return (int(canonical), (1.0 + jaccard(gold.surfaces, pred.surfaces)) / 2)
+    return (int(canonical), (2.0 + jaccard(gold.surfaces, pred.surfaces) + _same_kind_of(gold, pred)) / 4)
 
 
 def filler_similarity(gold: EntityInfo, pred: EntityInfo) -> tuple[float, ...] | None:
@@ -210,6 +224,11 @@ class DocumentAlignment:
         return items[gold_index].id
 
 
+def pair_similarity(pair: Pair) -> float:
+    """The event similarity of an aligned event pair (its first tier, stored to nine decimals)."""
+    return pair.score[0] / 1e9
+
+
 def _entities_of(infos: dict[str, EntityInfo], kind: str) -> list[EntityInfo]:
     return sorted((e for e in infos.values() if e.kind == kind), key=lambda e: e.index)
 
@@ -223,12 +242,15 @@ def align_document(gold: Document, pred: Document, *, min_event_similarity: floa
     gv, pv = event_views(gold, ge), event_views(pred, pe)
     parts: dict[tuple[int, int], dict[str, float]] = {}
 
-    def sim(g: EventView, p: EventView) -> float | None:
+    def sim(g: EventView, p: EventView) -> tuple[float, ...] | None:
         value, comps = event_similarity(g, p)
         if value < min_event_similarity or value <= 0:
             return None
         parts[(g.index, p.index)] = comps
-        return value
+        # ties of the similarity (to 1e-9) go to the pair with the same modality, then the same trigger texts
+        same_triggers = {normalize(m.text) for m in g.event.triggers} == {normalize(m.text) for m in p.event.triggers}
+        tie = (1.0 + (g.event.modality == p.event.modality) + same_triggers) / 3
+        return (round(value * 1e9), tie)
 
     events = match(gv, pv, sim)
     kept = {(pair.gold, pair.pred): parts[(pair.gold, pair.pred)] for pair in events.pairs}

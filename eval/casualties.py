@@ -69,7 +69,7 @@ class Interval:
             return "unspecified"
         if self.point is not None:
             return str(self.point)
-        return f"[{self.low}, {'∞' if self.high is None else self.high}]"
+        return f"[{self.low}, ∞)" if self.high is None else f"[{self.low}, {self.high}]"
 
 
 def interval(q: Quantity) -> Interval:

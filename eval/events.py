@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from eventgold.schema import Document, Event
 
-from .alignment import DocumentAlignment
+from .alignment import DocumentAlignment, pair_similarity
 from .counts import ALL, Counts
 from .findings import FALSE_NEGATIVE, FALSE_POSITIVE, MISMATCH, Finding, ItemRef
 
@@ -61,7 +61,7 @@ def count_events(al: DocumentAlignment, findings: list[Finding] | None = None) -
         elif findings is not None:
             parts = ", ".join(f"{k}={v:.2f}" for k, v in al.event_parts.get((pair.gold, pair.pred), {}).items())
             findings.append(Finding("events", MISMATCH, gold.id, g.type.value,
-                                    f"aligned (similarity {pair.score[0]:.2f}: {parts}) but typed {p.type.value}",
+                                    f"aligned (similarity {pair_similarity(pair):.2f}: {parts}) but typed {p.type.value}",
                                     event_ref(gold, pair.gold), event_ref(pred, pair.pred)))
     for i in al.events.unmatched_gold:
         counts.add(("events", "confusion", f"{gold.events[i].type.value}>{NONE}", "n"))

@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from eventgold.schema import (
@@ -58,7 +58,7 @@ from eventgold.schema import (
     WeaponCategory,
 )
 
-from .baseline_dates import FUTURE_WINDOW_DAYS, find_dates  # noqa: F401  (re-exported for the docs)
+from .baseline_dates import DateMatch, find_dates
 from .baseline_lexicon import (
     ACTOR_HEADS,
     ACTOR_MODIFIERS,
@@ -227,7 +227,8 @@ class _CandidateFinder:
                 continue
             sent = sentences.of(c.start)
             s_start = sentences.spans[sent][0] if sentences.spans else 0
-            if c.text[0].isupper() and c.start != s_start and not c.text.isupper():
+            if c.text[0].isupper() and c.start != s_start and not c.text.isupper() and \
+                    not re.search(r"[:;(\"“'‘—–-]\s*$", text[max(s_start, c.start - 3):c.start]):
                 continue  # part of a name ("Security Media Cell"), not an event word
             taken.append((c.start, c.end))
             c.sentence = sent
@@ -294,9 +295,13 @@ class Baseline:
         literal_types: dict[str, Counter[EventType]] = defaultdict(Counter)
         head_votes: dict[str, Counter[ActorType]] = defaultdict(Counter)
         for doc in train:
+            starts = _sentence_starts(doc.text)
             for actor in doc.actors:
                 record = (actor.name, actor.type, actor.country)
-                for name in [actor.name, *actor.aliases, *(m.text for m in actor.mentions)]:
+                names = [actor.name, *actor.aliases] + [m.text for m in actor.mentions
+                                                        if m.start is None or m.start not in starts]
+                names += [m.text for m in actor.mentions if m.start in starts and _is_proper(m.text, initial=True)]
+                for name in names:
                     if _is_proper(name):
                         actor_votes[name.strip()][record] += 1
                 for m in actor.mentions:
@@ -305,7 +310,10 @@ class Baseline:
                         head_votes[head][actor.type] += 1
             for loc in doc.locations:
                 record_l = (loc.name, loc.precision, loc.country, loc.admin1)
-                for name in [loc.name, *loc.aliases, *(m.text for m in loc.mentions)]:
+                loc_names = [loc.name, *loc.aliases] + [m.text for m in loc.mentions
+                                                        if m.start is None or m.start not in starts]
+                loc_names += [m.text for m in loc.mentions if m.start in starts and _is_proper(m.text, initial=True)]
+                for name in loc_names:
                     if _is_proper(name):
                         location_votes[name.strip()][record_l] += 1
             for ev in doc.events:
@@ -337,7 +345,7 @@ class Baseline:
             sentences = SentenceIndex(split_sentences(doc.text))
             gold = [(m.start, m.end, ev.id, ev.type) for ev in doc.events for m in ev.triggers
                     if m.start is not None and m.end is not None]
-            first_start = {}
+            first_start: dict[str, int] = {}
             for s, _, ev_id, _ in sorted(gold):
                 first_start.setdefault(ev_id, s)
             for cand in finder.find(doc.text, sentences):
@@ -401,7 +409,7 @@ class Baseline:
         return entry.anaphor
 
 
-def _literal_regex(records: dict[str, object]) -> re.Pattern[str] | None:
+def _literal_regex(records: Mapping[str, object]) -> re.Pattern[str] | None:
     if not records:
         return None
     names = sorted(records, key=len, reverse=True)
@@ -409,23 +417,33 @@ def _literal_regex(records: dict[str, object]) -> re.Pattern[str] | None:
     return re.compile(rf"(?<![\w'’-])(?:{alternation})(?![\w'’-])")
 
 
-def _is_proper(name: str) -> bool:
+def _is_proper(name: str, *, initial: bool = False) -> bool:
+    """Whether ``name`` is written as a proper name. ``initial``: it starts a sentence, so its first capital
+    proves nothing and another capitalised word (or an all-capitals acronym) is needed."""
     t = name.strip()
     if not t or t[0].islower() and not re.match(r"(?:al|el|ad|ar|as|ash|an|at|az|ed)-[A-Z]", t):
         return False
     words = t.split()
     if words[0].lower() in COMMON_CAPITALISED and len(words) == 1:
         return False
+    if initial:
+        return any(w[:1].isupper() for w in words[1:]) or (len(words[0]) > 1 and words[0].isupper())
     return any(w[:1].isupper() for w in words) and len(t) >= 2
+
+
+def _sentence_starts(text: str) -> set[int]:
+    """Offsets where a sentence, a line or a heading's text begins (capitals there prove nothing)."""
+    starts = {s for s, _ in split_sentences(text)}
+    starts |= {m.end() for m in re.finditer(r"[:;]\s+", text)}
+    return starts
 
 
 _HEAD_RE = re.compile("|".join(rf"(?:{p})" for p, _ in ACTOR_HEADS), re.IGNORECASE)
 
 
 def _description_head(text: str) -> str | None:
-    m = None
-    for m in _HEAD_RE.finditer(text):
-        pass
+    matches = list(_HEAD_RE.finditer(text))
+    m = matches[-1] if matches else None
     if m is None or m.end() != len(text.rstrip()):
         return None
     return m.group(0).lower()
@@ -603,15 +621,15 @@ class _Extraction:
 
     # ----------------------------------------------------------------- times
 
-    def _times(self) -> list[tuple[int, int, str, object]]:
-        """Dates per sentence: (start, end, text, DateMatch)."""
-        out: list[tuple[int, int, str, object]] = []
+    def _times(self) -> list[DateMatch]:
+        """Time expressions sentence by sentence (future-looking sentences read dates forward)."""
+        out: list[DateMatch] = []
         anchor = None
         for i in range(len(self.sentences)):
             s, e = self._sentence_range(i)
             future = bool(FUTURE_CUES.search(self.text, s, e))
             for m in find_dates(self.text, self.doc.published, future=future, start=s, end=e, anchor=anchor):
-                out.append((m.start, m.end, m.text, m))
+                out.append(m)
                 if m.value.precision.value == "day" and m.value.start == m.value.end:
                     anchor = m.value.start
         return out
@@ -683,19 +701,23 @@ class _Extraction:
             has_np = any(p.end > p.start and not re.fullmatch(rf"(?:{NUMBER}|\w+\s+{NUMBER})", self.text[p.start:p.end],
                                                                re.I) for p in group)
             outcome = self._outcome(group[0].start, group[-1].end, s, e, has_np=has_np)
+            if outcome is None and out and re.match(
+                    r"\s*,?\s*(?:including|among\s+them|among\s+whom|of\s+whom|of\s+them)\s*$",
+                    self.text[out[-1].end:group[0].start], re.I):
+                outcome = out[-1].outcome  # a breakdown of the figure before it
             if outcome is None:
                 continue
             merged: list[_Cas] = []
             for p in group:
                 p.outcome = outcome
-                prev = merged[-1] if merged else None
-                if prev is not None and prev.category == p.category and \
-                        prev.quantity.qualifier is CountQualifier.EXACT and \
+                last = merged[-1] if merged else None
+                if last is not None and last.category == p.category and \
+                        last.quantity.qualifier is CountQualifier.EXACT and \
                         p.quantity.qualifier is CountQualifier.EXACT and \
-                        prev.quantity.low is not None and p.quantity.low is not None:
-                    total = prev.quantity.low + p.quantity.low
-                    prev.end = p.end
-                    prev.quantity = Quantity(qualifier=CountQualifier.EXACT, low=total, best=total, high=total)
+                        last.quantity.low is not None and p.quantity.low is not None:
+                    total = last.quantity.low + p.quantity.low
+                    last.end = p.end
+                    last.quantity = Quantity(qualifier=CountQualifier.EXACT, low=total, best=total, high=total)
                     continue
                 merged.append(p)
             out.extend(merged)
@@ -972,42 +994,50 @@ class _Extraction:
             if c.score < self.m.settings.threshold:
                 continue
             c.type = self.m.trigger_type(c)
-            if c.type is None:
-                continue
-            c.modality = self._modality(c)
             kept.append(c)
+        previous: _Cand | None = None
+        for c in kept:
+            c.modality = self._modality(c, previous)
+            previous = c
         events: list[_Ev] = []
         for c in kept:
-            assert c.type is not None  # set above  # noqa: S101
             target = self._antecedent(c, events)
             if target is None:
+                if c.type is None:
+                    continue  # a word like "strike" with nothing to tell its type and nothing to refer to
                 events.append(_Ev(c.type, c.modality, [c], c.score))
             else:
                 target.triggers.append(c)
                 target.score = max(target.score, c.score)
         return events
 
-    def _modality(self, c: _Cand) -> Modality:
-        return modality_of(self.text, c.start, c.end, self.sentences.spans[c.sentence])
+    def _modality(self, c: _Cand, previous: _Cand | None) -> Modality:
+        s, e = self.sentences.spans[c.sentence]
+        if previous is not None and previous.sentence == c.sentence:
+            between = self.text[previous.end:c.start]
+            if re.fullmatch(r"\s*(?:,|or|and|nor|,\s*or|,\s*and)\s*(?:[\w-]+\s+)?", between):
+                return previous.modality  # "no reports of demonstrations or clashes"
+            s = previous.end  # a cue before the previous trigger belongs to it ("No group claimed the attack")
+        return modality_of(self.text, c.start, c.end, (s, e))
 
     def _antecedent(self, c: _Cand, events: list[_Ev]) -> _Ev | None:
-        if c.type is None:
-            return None
         s_start = self.sentences.spans[c.sentence][0]
         left = self.text[max(s_start, c.start - 40):c.start]
         definite = bool(_DEFINITE.search(left))
-        if _NEW_EVENT.search(left) and not definite:
-            return None
-        anaphoric = definite or self.m.is_anaphor(c.entry)
+        new_cue = _NEW_EVENT.search(left)
+        if new_cue and not definite and not re.fullmatch(r"(?i)an?\s+", new_cue.group(0)):
+            return None  # "another attack", "a separate raid"
+        anaphoric = definite or self.m.is_anaphor(c.entry) or c.type is None
         my_date = self._trigger_date(c, attributive_only=definite)
         settings = self.m.settings
-        # 1. nearby mention of the same kind of event
+        # 1. nearby mention of the same kind of event ("a drone strike" may still join "killed" in its sentence)
         for ev in reversed(events):
             gap = c.sentence - ev.last_sentence
-            if gap <= settings.merge_window and ev.modality is c.modality and \
-                    self._compatible(ev, c, general=False) and self._dates_agree(ev, my_date):
+            window = 0 if new_cue and not definite else settings.merge_window
+            if gap <= window and ev.modality is c.modality and \
+                    self._compatible(ev, c, general=c.type is None) and self._dates_agree(ev, my_date):
                 return ev
-        if not anaphoric:
+        if not anaphoric or (new_cue and not definite):
             return None
         # 2. a definite description of the same kind of event, anywhere before (dates permitting)
         for ev in reversed(events):
@@ -1025,7 +1055,8 @@ class _Extraction:
         return None
 
     def _compatible(self, ev: _Ev, c: _Cand, *, general: bool) -> bool:
-        assert c.type is not None  # noqa: S101
+        if c.type is None:
+            return general and ev.type in VIOLENT_TYPES
         if ev.type is c.type:
             return True
         if any(ev.type in g and c.type in g for g in _COMPAT_GROUPS):
@@ -1042,7 +1073,8 @@ class _Extraction:
         """
         best: tuple[int, tuple[object, ...]] | None = None
         s, e = self.sentences.spans[c.sentence]
-        for ts, te, _, m in self.times:
+        for m in self.times:
+            ts, te = m.start, m.end
             if not s <= ts < e:
                 continue
             if attributive_only and not (te <= c.start and re.fullmatch(r"[\s'’s-]*(?:[\w-]+\s+)?",
@@ -1051,7 +1083,7 @@ class _Extraction:
             lo, hi = (te, c.start) if te <= c.start else (c.end, ts)
             if hi - lo > reach or CLAUSE_BREAK.search(self.text, lo, hi) is not None:
                 continue
-            v = m.value  # type: ignore[attr-defined]
+            v = m.value
             dist = hi - lo
             if best is None or dist < best[0]:
                 best = (dist, (v.start, v.end))
@@ -1100,113 +1132,89 @@ class _Extraction:
 
     def _build(self, events: list[_Ev]) -> Document:
         text = self.text
+
+        def mention(start: int, end: int) -> Mention:
+            return Mention(start=start, end=end, text=text[start:end])
+
         for i, ev in enumerate(events, start=1):
             ev.id = f"e{i}"
         # times: one entity per distinct interval
-        time_ids: dict[tuple[object, ...], str] = {}
-        time_mentions: dict[str, list[Mention]] = defaultdict(list)
-        time_values: dict[str, object] = {}
-        time_relative: dict[str, bool] = {}
+        times: dict[tuple[object, ...], Time] = {}
         mention_time: dict[int, str] = {}
-        for s, e, t_text, m in self.times:
-            v = m.value  # type: ignore[attr-defined]
-            key = (v.start, v.end, v.precision)
-            if key not in time_ids:
-                time_ids[key] = f"t{len(time_ids) + 1}"
-                time_values[time_ids[key]] = v
-                time_relative[time_ids[key]] = m.relative  # type: ignore[attr-defined]
-            tid = time_ids[key]
-            time_mentions[tid].append(Mention(start=s, end=e, text=t_text))
-            mention_time[s] = tid
+        for dm in self.times:
+            key = (dm.value.start, dm.value.end, dm.value.precision)
+            if key not in times:
+                times[key] = Time(id=f"t{len(times) + 1}", value=dm.value, relative=dm.relative)
+            times[key].mentions.append(mention(dm.start, dm.end))
+            mention_time[dm.start] = times[key].id
         # weapons: one entity per name
-        weapon_ids: dict[str, str] = {}
-        weapon_objs: dict[str, dict[str, object]] = {}
+        weapons: dict[str, Weapon] = {}
         weapon_at: list[tuple[int, int, str]] = []
-        for s, e, name, cat, quantity in self.weapons:
-            key = norm(name)
-            if key not in weapon_ids:
-                weapon_ids[key] = f"w{len(weapon_ids) + 1}"
-                weapon_objs[weapon_ids[key]] = {"name": name, "category": cat, "quantity": quantity, "mentions": []}
-            wid = weapon_ids[key]
-            weapon_objs[wid]["mentions"].append(Mention(start=s, end=e, text=text[s:e]))  # type: ignore[union-attr]
-            if quantity is not None and weapon_objs[wid]["quantity"] is None:
-                weapon_objs[wid]["quantity"] = quantity
-            weapon_at.append((s, e, wid))
+        for ws, we, name, category, quantity in self.weapons:
+            wkey = norm(name)
+            if wkey not in weapons:
+                weapons[wkey] = Weapon(id=f"w{len(weapons) + 1}", name=name, category=category)
+            weapon = weapons[wkey]
+            weapon.mentions.append(mention(ws, we))
+            if quantity is not None and weapon.quantity is None:
+                weapon.quantity = quantity
+            weapon_at.append((ws, we, weapon.id))
         # actors: one entity per key
-        actor_ids: dict[str, str] = {}
-        actor_objs: dict[str, dict[str, object]] = {}
+        actors: dict[str, Actor] = {}
+        kinds: dict[str, str] = {}
         for am in self.actor_mentions:
-            if am.key not in actor_ids:
-                actor_ids[am.key] = f"a{len(actor_ids) + 1}"
-                actor_objs[actor_ids[am.key]] = {"name": am.name, "type": am.type, "country": am.country,
-                                                 "aliases": [], "mentions": [], "kind": am.kind}
-            aid = actor_ids[am.key]
-            am.entity = aid
-            obj = actor_objs[aid]
-            obj["mentions"].append(Mention(start=am.start, end=am.end, text=text[am.start:am.end]))  # type: ignore[union-attr]
+            if am.key not in actors:
+                actors[am.key] = Actor(id=f"a{len(actors) + 1}", name=am.name, type=am.type, country=am.country)
+                kinds[actors[am.key].id] = am.kind
+            actor = actors[am.key]
+            am.entity = actor.id
+            actor.mentions.append(mention(am.start, am.end))
             surface = text[am.start:am.end]
-            if am.kind in ("gazetteer", "named") and surface != obj["name"] and surface not in obj["aliases"] \
-                    and _is_proper(surface):  # type: ignore[operator]
-                obj["aliases"].append(surface)  # type: ignore[union-attr]
+            if am.kind in ("gazetteer", "named") and surface != actor.name and surface not in actor.aliases \
+                    and _is_proper(surface):
+                actor.aliases.append(surface)
+        actor_id_of = {key: a.id for key, a in actors.items()}
         for cas in self.casualties:
             if cas.actor is not None:
-                cas.actor = actor_ids.get(cas.actor)
+                cas.actor = actor_id_of.get(cas.actor)
         # locations: one entity per key
-        loc_ids: dict[str, str] = {}
-        loc_objs: dict[str, dict[str, object]] = {}
+        locations: dict[str, Location] = {}
         for lm in self.loc_mentions:
-            key = lm.key
-            if key not in loc_ids:
-                loc_ids[key] = f"l{len(loc_ids) + 1}"
-                loc_objs[loc_ids[key]] = {"name": lm.name, "precision": lm.precision, "country": lm.country,
-                                          "admin1": lm.admin1, "aliases": [], "mentions": []}
-            lid = loc_ids[key]
-            lm.entity = lid
-            loc_objs[lid]["mentions"].append(Mention(start=lm.start, end=lm.end, text=text[lm.start:lm.end]))  # type: ignore[union-attr]
-        # arguments
+            if lm.key not in locations:
+                locations[lm.key] = Location(id=f"l{len(locations) + 1}", name=lm.name, precision=lm.precision,
+                                             country=lm.country, admin1=lm.admin1)
+            lm.entity = locations[lm.key].id
+            locations[lm.key].mentions.append(mention(lm.start, lm.end))
+        # events and their arguments
         used_actors: set[str] = set()
         out_events: list[Event] = []
         for ev in events:
             args = self._arguments(ev, weapon_at)
-            for role, ent in args:
-                if role not in (Role.PLACE, Role.INSTRUMENT):
-                    used_actors.add(ent)
-            time_id = None
-            for t in sorted(ev.triggers, key=lambda t: t.start):
-                time_id = self._time_for(t, mention_time)
-                if time_id:
-                    break
+            used_actors |= {ent for role, ent in args if role not in (Role.PLACE, Role.INSTRUMENT)}
+            ordered = sorted(ev.triggers, key=lambda t: t.start)
+            time_id = next((tid for tid in (self._time_for(t, mention_time) for t in ordered) if tid), None)
             out_events.append(Event(
-                id=ev.id, type=ev.type, modality=ev.modality,
-                triggers=[Mention(start=t.start, end=t.end, text=t.text) for t in sorted(ev.triggers,
-                                                                                         key=lambda t: t.start)],
+                id=ev.id, type=ev.type, modality=ev.modality, triggers=[mention(t.start, t.end) for t in ordered],
                 time=time_id, arguments=[Argument(role=r, entity=ent) for r, ent in args],
                 confidence=round(min(1.0, ev.score), 3)))
         # casualties
         out_cas: list[Casualty] = []
-        n = 0
         for cas in self.casualties:
             if cas.event is None or (cas.total is not None and cas.total.id == ""):
                 continue
-            n += 1
-            cas.id = f"c{n}"
+            cas.id = f"c{len(out_cas) + 1}"
             if cas.actor:
                 used_actors.add(cas.actor)
             out_cas.append(Casualty(
                 id=cas.id, event=cas.event.id, outcome=cas.outcome, count=cas.quantity,
                 victim=Victim(actor=cas.actor, category=cas.category, nationality=cas.nationality),
                 part_of=cas.total.id if cas.total is not None else None,
-                mentions=[Mention(start=cas.start, end=cas.end, text=text[cas.start:cas.end])]))
+                mentions=[mention(cas.start, cas.end)]))
         # keep named actors; keep descriptions only when they take part in something
-        actors: list[Actor] = []
-        for aid, obj in actor_objs.items():
-            if obj["kind"] in ("description", "victim") and aid not in used_actors and \
-                    not self.m.settings.keep_unused_descriptions:
-                continue
-            actors.append(Actor(id=aid, name=str(obj["name"]), type=obj["type"],  # type: ignore[arg-type]
-                                country=obj["country"], aliases=obj["aliases"],  # type: ignore[arg-type]
-                                mentions=obj["mentions"]))  # type: ignore[arg-type]
-        kept_ids = {a.id for a in actors}
+        kept_actors = [a for a in actors.values()
+                       if kinds[a.id] not in ("description", "victim") or a.id in used_actors
+                       or self.m.settings.keep_unused_descriptions]
+        kept_ids = {a.id for a in kept_actors}
         for ev_out in out_events:
             ev_out.arguments = [a for a in ev_out.arguments if a.role in (Role.PLACE, Role.INSTRUMENT)
                                 or a.entity in kept_ids]
@@ -1215,28 +1223,20 @@ class _Extraction:
                 cas_out.victim.actor = None
         return Document(
             id=self.doc.id, published=self.doc.published, source=self.doc.source, language=self.doc.language,
-            metadata=dict(self.doc.metadata), text=text,
-            actors=actors,
-            locations=[Location(id=lid, name=str(o["name"]), precision=o["precision"],  # type: ignore[arg-type]
-                                country=o["country"], admin1=o["admin1"], aliases=[],  # type: ignore[arg-type]
-                                mentions=o["mentions"]) for lid, o in loc_objs.items()],  # type: ignore[arg-type]
-            times=[Time(id=tid, value=time_values[tid], relative=time_relative[tid],  # type: ignore[arg-type]
-                        mentions=time_mentions[tid]) for tid in time_values],
-            weapons=[Weapon(id=wid, name=str(o["name"]), category=o["category"],  # type: ignore[arg-type]
-                            quantity=o["quantity"], mentions=o["mentions"])  # type: ignore[arg-type]
-                     for wid, o in weapon_objs.items()],
-            events=out_events,
-            casualties=out_cas,
-        )
+            metadata=dict(self.doc.metadata), text=text, actors=kept_actors, locations=list(locations.values()),
+            times=list(times.values()), weapons=list(weapons.values()), events=out_events, casualties=out_cas)
 
     def _time_for(self, trig: _Cand, mention_time: dict[int, str]) -> str | None:
         s, e = self.sentences.spans[trig.sentence]
         best: tuple[int, str] | None = None
-        for ts, te, _, _ in self.times:
+        for m in self.times:
+            ts, te = m.start, m.end
             if not s <= ts < e:
                 continue
             lo, hi = (te, trig.start) if te <= trig.start else (trig.end, ts)
-            dist = hi - lo + (1000 if CLAUSE_BREAK.search(self.text, lo, hi) else 0)
+            if CLAUSE_BREAK.search(self.text, lo, hi):
+                continue
+            dist = hi - lo
             if best is None or dist < best[0]:
                 best = (dist, mention_time[ts])
         return best[1] if best else None
@@ -1261,14 +1261,14 @@ class _Extraction:
                 for ws, _, wid in weapon_at:
                     if s <= ws < e:
                         add(Role.INSTRUMENT, wid)
-            actors = [a for a in self.actor_mentions if s <= a.start < e and a.entity]
+            in_sentence = [a for a in self.actor_mentions if s <= a.start < e and a.entity]
+            sources = [a for a in in_sentence if self._is_source(a, s, e)]
+            for a in sources:
+                add(Role.SOURCE, a.entity)
+            actors = [a for a in in_sentence if a not in sources]
             before = [a for a in actors if a.end <= trig.start]
             after = [a for a in actors if a.start >= trig.end]
             sentence_text = self.text[s:e]
-            # attribution
-            for a in actors:
-                if self._is_source(a, s, e):
-                    add(Role.SOURCE, a.entity)
             self._role_by_type(ev, trig, before, after, actors, sentence_text, add)
         # victims of the event's casualty figures
         for cas in self.casualties:
@@ -1405,7 +1405,7 @@ class KeywordMatcher:
 
     def __call__(self, doc: Document) -> Document:
         sentences = SentenceIndex(split_sentences(doc.text))
-        events = []
+        events: list[Event] = []
         for c in self._finder.find(doc.text, sentences):
             if c.entry.type is None:
                 continue

@@ -227,13 +227,13 @@ def _resolve(rule: str, m: re.Match[str], published: dt.date, future: bool,
         return _month_interval(year, month, published, future), not g.get("y")
     if rule == "year":
         year = int(g["y"])
-        part = (g.get("part") or "").lower()
+        year_part = re.sub(r"\s+", " ", (g.get("part") or "").lower())
         start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
-        if part in ("early", "the beginning of"):
+        if year_part in ("early", "the beginning of"):
             end = dt.date(year, 6, 30)
-        elif part == "mid":
+        elif year_part == "mid":
             start, end = dt.date(year, 4, 1), dt.date(year, 9, 30)
-        elif part:
+        elif year_part:
             start = dt.date(year, 7, 1)
         return DateInterval(start=start, end=end, precision=DatePrecision.YEAR), False
     if rule == "weekday":
@@ -381,9 +381,10 @@ def resolve_date(expression: str, published: dt.date, *, future: bool = False) -
     """
     text = expression.strip()
     for match in find_dates(text, published, future=future):
-        if match.start == 0 and match.end == len(text):
+        lead = text[:match.start]
+        if match.end == len(text) and (not lead or re.fullmatch(r"(?:on|in|from|since|during)\s+", lead, re.I)):
             return match.value
-    # Accept the expression with a leading preposition ("on Tuesday", "in December 2019").
+    # Accept the expression with a leading preposition ("on Tuesday", "from 15-19 March").
     stripped = re.sub(r"^(?:on|in|from|since|during)\s+", "", text, flags=re.I)
     if stripped != text:
         return resolve_date(stripped, published, future=future)

@@ -159,7 +159,8 @@ RIGHT_CUES: list[tuple[Modality, str]] = [
                             r"expected|anticipated|planned|probable)|will\b|would\b|could\b|may\b|might\b|"
                             r"cannot\s+be\s+ruled\s+out|(?:are|is)\s+(?:scheduled|due|set)\s+to)"),
     (Modality.GENERIC, r"^\W*(?:\w+\s+){0,3}?(?:(?:are|is|remain|remains)\s+(?:common|frequent|routine|regular)|"
-                       r"occur\s+(?:frequently|regularly|often))"),
+                       r"occur\s+(?:frequently|regularly|often)|routinely|frequently|regularly|repeatedly|"
+                       r"typically|usually|habitually)\b"),
 ]
 
 #: Words that end the left scope of a cue (a new clause starts after them).

@@ -179,7 +179,7 @@ _QUALIFIER_PREFIX = (
 )
 #: A count phrase inside running text (the longest alternatives first).
 COUNT_PHRASE = re.compile(
-    r"(?<![\w-])(?:"
+    r"(?<![\w:./-])(?:"
     r"(?:an?\s+)?(?:unknown|unspecified|undetermined|unconfirmed|undisclosed|indeterminate)\s+number(?:\s+of)?"
     rf"|between\s+{_N}\s+(?:and|to)\s+{_N}"
     rf"|{_N}\s*(?:-|–|\bto\b)\s*{_N}(?![\w-])"

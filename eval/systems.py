@@ -41,7 +41,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from eventgold.schema import DataError, Document, Problem, Profile, UsageError, dump_document, parse_document
+from eventgold.schema import DataError, Document, Problem, Profile, UsageError, parse_document
 
 System = Callable[[Document], Document]
 """A system: takes an annotation-free document, returns its prediction document."""
@@ -70,6 +70,18 @@ def strip_document(doc: Document) -> Document:
     metadata = {k: v for k, v in doc.metadata.items() if k not in ANSWER_METADATA_KEYS}
     return Document(id=doc.id, published=doc.published, source=doc.source, language=doc.language,
                     metadata=metadata, text=doc.text)
+
+
+def input_line(doc: Document) -> str:
+    """The JSON line an external command receives for ``doc``: only the fields a system may see.
+
+    >>> d = Document.model_validate({"id": "d1", "published": "2024-03-02", "text": "Riot."})
+    >>> input_line(d)
+    '{"id":"d1","published":"2024-03-02","source":"","language":"en","metadata":{},"text":"Riot."}'
+    """
+    stripped = strip_document(doc)
+    return json.dumps(stripped.model_dump(mode="json", include=set(_STRIPPED_FIELDS)), ensure_ascii=False,
+                      separators=(",", ":"))
 
 
 def check_prediction(pred: Any, source: Document, *, origin: str, line: int | None = None) -> Document:
@@ -190,7 +202,7 @@ def _instantiate(target: Any, spec: str, training: TrainingProvider | None) -> S
         raise UsageError(f"{spec!r} is a {type(target).__name__}, not a callable. "
                          "Point to a function Document -> Document, a class or a factory")
     if isinstance(target, type):
-        params = _required_params(target.__init__, skip_self=True)
+        params = _required_params(target, skip_self=False)
         system = _call_factory(target, params, spec, training)
     else:
         params = _required_params(target, skip_self=False)
@@ -312,7 +324,7 @@ class _Feeder(threading.Thread):
                                             doc_id=stripped.id))
                 self.sent[stripped.id] = stripped
                 self.order.append(stripped.id)
-                stdin.write(dump_document(stripped) + "\n")
+                stdin.write(input_line(stripped) + "\n")
                 stdin.flush()
         except (BrokenPipeError, ConnectionResetError):
             self.broken_pipe = True

@@ -18,10 +18,12 @@ from eventgold.schema import (
     read_documents,
     write_documents,
 )
+from hypothesis import HealthCheck, given, settings
 from typer.testing import CliRunner
 
 from eventgold.cli import _register_areas, app
 from eventgold.cli_extract import preannotate, training_documents
+from tests.strategies import documents
 
 from .baseline_documents import BARDARASH, DIKWA, DOCUMENTS, KADUNA, KOLBIO
 
@@ -229,3 +231,14 @@ def test_preannotate_uses_the_train_split(tmp_path: Path) -> None:
     assert [p.id for p in preds] == ["t-kaduna", "t-dikwa"]
     assert all(check_document(p, Profile.PREDICTION) == [] for p in preds)
     assert preds == list(run_system(Baseline.from_training([KOLBIO]), [KADUNA, DIKWA]))
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(documents())
+def test_baseline_never_fails_and_stays_valid_on_generated_documents(doc: Document) -> None:
+    pred = _TRAINED(strip_document(doc))
+    assert check_document(pred, Profile.PREDICTION) == []
+    assert KeywordMatcher()(strip_document(doc)).id == doc.id
+
+
+_TRAINED = Baseline.from_training(DOCUMENTS)

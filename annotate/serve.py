@@ -95,8 +95,9 @@ def open_project(
     token = legacy_token(studio.url, login)
     client = connect(studio.url, api_key=token)
     with talking_to(studio.url):
-        project = ensure_project(client, title, labeling_config(), model_version=model_version)
-        report = push_tasks(client, project, tasks, document_id=task_document_id, batch_size=batch_size)
+        project = ensure_project(client, title, labeling_config())
+        report = push_tasks(client, project, tasks, document_id=task_document_id, batch_size=batch_size,
+                            model_version=model_version)
     return report, f"{studio.url}/projects/{project.id}/data"
 
 

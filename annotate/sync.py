@@ -24,11 +24,12 @@ from pathlib import Path
 from typing import Any, cast
 
 import httpx
-from eventgold.schema import EventgoldError, UsageError
+from eventgold.schema import EventgoldError, UsageError, atomic_write, write_documents
 from label_studio_sdk import LabelStudio
 from label_studio_sdk.core.api_error import ApiError
 
 from .config import labeling_config
+from .export import Selection, iter_documents
 from .readers import read_sources
 from .scheme import DATA_ID
 from .summary import Summary, check_on_error
@@ -73,13 +74,23 @@ def talking_to(url: str) -> Iterator[None]:
     except ApiError as exc:
         if exc.status_code in (401, 403):
             raise _token_rejected(url, exc) from None
-        detail = exc.body.get("detail") if isinstance(exc.body, dict) else exc.body
-        raise StudioApiError(f"Label Studio at {url} answered HTTP {exc.status_code}: {detail}") from None
+        raise StudioApiError(f"Label Studio at {url} answered HTTP {exc.status_code}: {_detail(exc.body)}") from None
     except httpx.TransportError as exc:
         raise UsageError(
             f"cannot reach Label Studio at {url} ({exc.__class__.__name__}: {exc}). "
             "Check --url and that the server is running (eventgold annotate serve starts one)"
         ) from None
+
+
+def _detail(body: Any) -> str:
+    """The useful part of an error body: the server's detail and its validation errors, if any."""
+    if not isinstance(body, dict):
+        return str(body)
+    detail = str(body.get("detail") or "")
+    errors = body.get("validation_errors")
+    if errors:
+        detail = f"{detail} {json.dumps(errors, ensure_ascii=False)[:2000]}".strip()
+    return detail or json.dumps(body, ensure_ascii=False)[:2000]
 
 
 def connect(url: str, *, api_key: str | None = None, timeout: float = 120.0) -> LabelStudio:
@@ -122,10 +133,8 @@ def find_project(client: LabelStudio, title: str) -> int | None:
     return matches[0] if matches else None
 
 
-def ensure_project(
-    client: LabelStudio, title: str, label_config: str, *, model_version: str | None = None
-) -> ProjectRef:
-    """Create the project titled ``title``, or bring its labeling config (and model version) up to date.
+def ensure_project(client: LabelStudio, title: str, label_config: str) -> ProjectRef:
+    """Create the project titled ``title``, or bring its labeling config up to date.
 
     Label Studio refuses a config that drops a label already used in
     annotations; that refusal comes back as :class:`StudioApiError`.
@@ -137,26 +146,26 @@ def ensure_project(
         created = client.projects.create(title=title, label_config=label_config)
         if created.id is None:
             raise StudioApiError(f"Label Studio created project {title!r} but returned no id")
-        if model_version:
-            client.projects.update(id=created.id, model_version=model_version)
         return ProjectRef(id=created.id, title=title, created=True)
     current = client.projects.get(id=project_id)
-    changes: dict[str, Any] = {}
-    if (current.label_config or "").strip() != label_config.strip():
-        changes["label_config"] = label_config
-    if model_version and current.model_version != model_version:
-        changes["model_version"] = model_version
-    if changes:
-        try:
-            client.projects.update(id=project_id, **changes)
-        except ApiError as exc:
-            if exc.status_code == 400:
-                raise StudioApiError(
-                    f"Label Studio refused the new labeling config for project {title!r}: {exc.body}. "
-                    "A config may not drop a label or control that existing annotations use"
-                ) from None
-            raise
-    return ProjectRef(id=project_id, title=title, config_updated="label_config" in changes)
+    if (current.label_config or "").strip() == label_config.strip():
+        return ProjectRef(id=project_id, title=title)
+    try:
+        client.projects.update(id=project_id, label_config=label_config)
+    except ApiError as exc:
+        if exc.status_code == 400:
+            raise StudioApiError(
+                f"Label Studio refused the new labeling config for project {title!r}: {_detail(exc.body)}. "
+                "A config may not drop a label or control that existing annotations use"
+            ) from None
+        raise
+    return ProjectRef(id=project_id, title=title, config_updated=True)
+
+
+def show_model(client: LabelStudio, project_id: int, model_version: str) -> None:
+    """Make the project show ``model_version``'s predictions to annotators (it must have predictions there)."""
+    if client.projects.get(id=project_id).model_version != model_version:
+        client.projects.update(id=project_id, model_version=model_version)
 
 
 def project_tasks(client: LabelStudio, project_id: int) -> Iterator[Task]:
@@ -191,14 +200,16 @@ def push_tasks(
     *,
     document_id: Callable[[Task], str],
     batch_size: int = 100,
+    model_version: str | None = None,
     on_progress: Callable[[int], None] | None = None,
 ) -> PushReport:
     """Import ``tasks`` in batches, skipping those whose document id is already in the project.
 
     For a skipped task, predictions whose ``model_version`` the server's copy
     lacks are added, so a push with a new model's predictions reaches old tasks
-    too. ``on_progress(n)`` is called after each batch with the number of tasks
-    handled in it.
+    too. With ``model_version`` the project then shows that model's
+    predictions. ``on_progress(n)`` is called after each batch with the number
+    of tasks handled in it.
     """
     if batch_size < 1:
         raise UsageError(f"--batch-size must be at least 1, got {batch_size}")
@@ -234,6 +245,8 @@ def push_tasks(
     for start in range(0, len(extra_predictions), batch_size):
         result = client.projects.import_predictions(id=project.id, request=cast(Any, extra_predictions[start:start + batch_size]))
         added += int(getattr(result, "created", 0) or 0)
+    if model_version is not None:
+        show_model(client, project.id, model_version)
     return PushReport(project=project, imported=imported, skipped=skipped, predictions_added=added)
 
 
@@ -247,7 +260,10 @@ def export_project(client: LabelStudio, project_id: int, *, timeout: float = 600
     snapshot = client.projects.exports.create(
         id=project_id,
         title=f"eventgold pull {stamp}",
-        serialization_options={"predictions": {"only_id": False}},  # type: ignore[arg-type]
+        serialization_options={  # type: ignore[arg-type]
+            "predictions": {"only_id": False},  # full predictions, not their ids
+            "annotations__completed_by": {"only_id": False},  # annotators with their email, for --annotator EMAIL
+        },
         annotation_filter_options={"usual": True, "ground_truth": True, "skipped": True},  # type: ignore[arg-type]
     )
     if snapshot.id is None:
@@ -338,11 +354,11 @@ def push_tasks_to(
             on_progress(done, total)
 
     with talking_to(url):
-        project = ensure_project(client, title, labeling_config(), model_version=model_version)
+        project = ensure_project(client, title, labeling_config())
         if on_progress is not None:
             on_progress(0, total)
         return push_tasks(client, project, tasks, document_id=task_document_id, batch_size=batch_size,
-                          on_progress=advance)
+                          model_version=model_version, on_progress=advance)
 
 
 def push(
@@ -364,3 +380,57 @@ def push(
     report = push_tasks_to(url, title, tasks, model_version=version, batch_size=batch_size, api_key=api_key,
                            on_progress=on_progress)
     return report, summary
+
+
+@dataclass(frozen=True)
+class PullReport:
+    """What a pull did: the project, how many tasks the export held, and the conversion summary."""
+
+    project_id: int
+    tasks: int
+    summary: Summary
+
+
+def pull(
+    url: str,
+    title: str,
+    output: str | Path,
+    *,
+    annotator: str | None = None,
+    ground_truth: bool = False,
+    prediction: str | None = None,
+    on_error: str = "raise",
+    save_export: str | Path | None = None,
+    api_key: str | None = None,
+) -> PullReport:
+    """``eventgold annotate pull``: export project ``title`` and write its documents to ``output``.
+
+    The choice of annotation per task is :class:`~.export.Selection`'s
+    (``annotator`` is a user id or an email). The output is replaced
+    atomically and only when every task converted (or, with
+    ``on_error="skip"``, was counted as skipped), so an interrupted or failed
+    pull leaves the previous file as it was, and a rerun writes the same bytes
+    while the project is unchanged. ``save_export`` keeps the raw export too.
+    """
+    mode = check_on_error(on_error)
+    select = Selection(annotator=annotator, ground_truth=ground_truth, prediction=prediction)
+    client = connect(url, api_key=api_key)
+    with talking_to(url):
+        project_id = find_project(client, title)
+        if project_id is None:
+            titles: list[str] = []
+            project: Any
+            for project in client.projects.list():
+                titles.append(repr(project.title))
+            raise UsageError(f"no project titled {title!r} on {url} (projects: {', '.join(sorted(titles)) or 'none'}). "
+                             "Check --project, or push tasks first")
+        tasks = export_project(client, project_id)
+    where = f"project {title!r} (id {project_id}) at {url}"
+    if save_export is not None:
+        with atomic_write(save_export) as out:
+            json.dump(tasks, out, ensure_ascii=False, indent=1)
+            out.write("\n")
+        where = str(save_export)
+    summary = Summary()
+    write_documents(output, iter_documents(tasks, select=select, file=where, on_error=mode, summary=summary))
+    return PullReport(project_id=project_id, tasks=len(tasks), summary=summary)

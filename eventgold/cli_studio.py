@@ -86,6 +86,28 @@ def push_command(
     err_console.print("\n".join(lines), markup=False)
 
 
+@app.command("pull")
+@handles_errors
+def pull_command(
+    url: str = URL_OPTION,
+    project: str = PROJECT_OPTION,
+    output: Path = typer.Option(..., "-o", "--output", help="Gold JSONL to write ('-' for stdout); replaced atomically."),
+    annotator: str = typer.Option(None, "--annotator", help="Take each task's annotation by this user (id or email)."),
+    ground_truth: bool = typer.Option(False, "--ground-truth", help="Take each task's ground-truth annotation."),
+    prediction: str = typer.Option(None, "--prediction", help="Take each task's prediction of this model version."),
+    on_error: str = typer.Option("raise", "--on-error",
+                                 help="raise: fail on any bad task (output untouched); skip: leave it out, counted."),
+    save_export: Path = typer.Option(None, "--save-export", help="Also keep Label Studio's raw JSON export here."),
+) -> None:
+    """Export a project (snapshot with full predictions) and convert it to gold documents."""
+    from eventgold.annotate.sync import pull
+
+    report = pull(url, project, output, annotator=annotator, ground_truth=ground_truth, prediction=prediction,
+                  on_error=on_error, save_export=save_export)
+    err_console.print(f"exported {report.tasks} tasks from project {project!r} (id {report.project_id}); "
+                      f"{report.summary.render()}", markup=False)
+
+
 @app.command("serve")
 @handles_errors
 def serve_command(

@@ -28,26 +28,26 @@ class Summary:
 
     written: int = 0
     skipped: Counter[str] = field(default_factory=Counter)
-    #: The first problems that caused a skip, for the report (at most ``keep`` of them).
-    examples: list[Problem] = field(default_factory=list)
-    keep: int = 20
+    #: The first problem seen for each reason, shown as an example in the report.
+    examples: dict[str, Problem] = field(default_factory=dict)
 
     def skip(self, reason: str, problem: Problem | None = None, count: int = 1) -> None:
         self.skipped[reason] += count
-        if problem is not None and len(self.examples) < self.keep:
-            self.examples.append(problem)
+        if problem is not None:
+            self.examples.setdefault(reason, problem)
 
     @property
     def total_skipped(self) -> int:
         return sum(self.skipped.values())
 
     def render(self, what: str = "documents") -> str:
-        """A few lines for the terminal: what was written, then each skip reason with its count."""
-        lines = [f"wrote {self.written} {what}"]
+        """A few lines for the terminal: what was written, then each skip reason with its count and an example."""
+        noun = what[:-1] if self.written == 1 and what.endswith("s") else what
+        lines = [f"wrote {self.written} {noun}"]
         if self.skipped:
-            lines[0] += f", skipped {self.total_skipped}"
+            lines[0] += f", skipped {self.total_skipped}:"
             for reason, n in sorted(self.skipped.items(), key=lambda kv: (-kv[1], kv[0])):
                 lines.append(f"  {n:>6}  {reason}")
-            for problem in self.examples:
-                lines.append(f"  e.g. {problem}")
+                if reason in self.examples:
+                    lines.append(f"          e.g. {self.examples[reason]}")
         return "\n".join(lines)

@@ -1,7 +1,71 @@
-"""The `eventgold annotate` commands."""
+"""The `eventgold annotate` commands: config, to-ls, from-ls (push, pull and serve are added by cli_studio)."""
 
 from __future__ import annotations
 
+import datetime as dt
+from pathlib import Path
+
 import typer
 
-app = typer.Typer(help="annotate commands.", no_args_is_help=True)
+from eventgold.clikit import err_console, handles_errors, write_output
+
+app = typer.Typer(help="Annotate in Label Studio: labeling config, tasks out, annotations back.", no_args_is_help=True)
+
+ON_ERROR_HELP = "raise: fail with every located problem (output untouched); skip: leave bad items out, counted."
+
+
+@app.command("config")
+@handles_errors
+def config_command(
+    output: Path = typer.Option(None, "-o", "--output", help="Write to this file instead of stdout."),
+) -> None:
+    """Print the Label Studio labeling config generated from the schema's vocabularies."""
+    from eventgold.annotate.config import labeling_config
+
+    write_output(labeling_config(), output)
+
+
+@app.command("to-ls")
+@handles_errors
+def to_ls_command(
+    input_path: Path = typer.Argument(..., metavar="INPUT",
+                                      help="Folder of .txt reports, a CSV or JSONL of reports, or gold JSONL."),
+    output: Path = typer.Option(..., "-o", "--output", help="Tasks JSON to write ('-' for stdout)."),
+    published: dt.datetime = typer.Option(None, "--published", formats=["%Y-%m-%d"],
+                                          help="Publication date for reports that give none (YYYY-MM-DD)."),
+    predictions: Path = typer.Option(None, "--predictions", help="System output (JSONL) to send as pre-annotations."),
+    model_version: str = typer.Option(None, "--model-version",
+                                      help="Model version of the predictions (default: the predictions file name)."),
+    ground_truth: bool = typer.Option(True, "--ground-truth/--no-ground-truth",
+                                      help="Mark gold annotations as ground truth (always written explicitly)."),
+    completed_by: str = typer.Option(None, "--completed-by",
+                                     help="Gold annotations' author: a Label Studio user id or member email."),
+    on_error: str = typer.Option("raise", "--on-error", help="Predictions that cannot be shown (span-free): "
+                                 + ON_ERROR_HELP),
+) -> None:
+    """Turn reports or gold documents into Label Studio tasks (gold as annotations, system output as predictions)."""
+    from eventgold.annotate.tasks import convert_to_ls
+
+    author: int | str | None = int(completed_by) if completed_by and completed_by.isdigit() else completed_by
+    summary = convert_to_ls(input_path, output, published=published.date() if published else None,
+                            predictions=predictions, model_version=model_version, ground_truth=ground_truth,
+                            completed_by=author, on_error=on_error)
+    err_console.print(summary.render("tasks"), markup=False)
+
+
+@app.command("from-ls")
+@handles_errors
+def from_ls_command(
+    export: Path = typer.Argument(..., help="Label Studio JSON export (a list of tasks; snapshot exports too)."),
+    output: Path = typer.Option(..., "-o", "--output", help="Gold JSONL to write ('-' for stdout); atomic."),
+    annotator: str = typer.Option(None, "--annotator", help="Take each task's annotation by this user (id or email)."),
+    ground_truth: bool = typer.Option(False, "--ground-truth", help="Take each task's ground-truth annotation."),
+    prediction: str = typer.Option(None, "--prediction", help="Take each task's prediction of this model version."),
+    on_error: str = typer.Option("raise", "--on-error", help=ON_ERROR_HELP),
+) -> None:
+    """Turn a Label Studio export into gold documents, every problem located by file, task, annotation and region."""
+    from eventgold.annotate.export import convert_from_ls
+
+    summary = convert_from_ls(export, output, annotator=annotator, ground_truth=ground_truth, prediction=prediction,
+                              on_error=on_error)
+    err_console.print(summary.render("documents"), markup=False)

@@ -63,6 +63,7 @@ from .baseline_lexicon import (
     ACTOR_HEADS,
     ACTOR_MODIFIERS,
     CLAUSE_BREAK,
+    COMMENT_SECTION,
     FUTURE_CUES,
     GROUP_NAME_WORDS,
     LEFT_CUES,
@@ -101,7 +102,7 @@ class BaselineSettings:
     """A definite description ("the attack") refers back to an event at most this many sentences before."""
     coref_rate: float = 0.5
     """A trigger key whose training occurrences are non-first mentions at least this often is an anaphor."""
-    keep_unused_descriptions: bool = False
+    keep_unused_descriptions: bool = True
     """Keep description actors ("residents") that fill no role."""
 
 
@@ -203,6 +204,9 @@ def _non_overlapping(items: list[tuple[int, int, WeaponCategory]]) -> list[tuple
     return out
 
 
+_WEAPON_NOUN_KEYS = frozenset({"ied", "bombing", "landmine"})
+
+
 def _suicide_context(sentence_text: str) -> bool:
     return bool(re.search(r"\bsuicide\b|blew\s+(?:himself|herself|themselves)\s+up|S?VBIED", sentence_text, re.I))
 
@@ -227,13 +231,18 @@ class _CandidateFinder:
                 continue
             sent = sentences.of(c.start)
             s_start = sentences.spans[sent][0] if sentences.spans else 0
-            if c.text[0].isupper() and c.start != s_start and not c.text.isupper() and \
+            if c.text[0].isupper() and c.start != s_start and sum(ch.isupper() for ch in c.text) < 2 and \
                     not re.search(r"[:;(\"“'‘—–-]\s*$", text[max(s_start, c.start - 3):c.start]):
                 continue  # part of a name ("Security Media Cell"), not an event word
             taken.append((c.start, c.end))
             c.sentence = sent
             kept.append(c)
         kept.sort(key=lambda c: c.start)
+        # "A roadside bomb struck ...": the weapon is not the trigger when an event word follows it
+        kept = [c for i, c in enumerate(kept)
+                if not (c.entry.key in _WEAPON_NOUN_KEYS and i + 1 < len(kept)
+                        and re.fullmatch(r"\s+(?:[\w-]+\s+){0,2}", text[c.end:kept[i + 1].start])
+                        and kept[i + 1].entry.key not in _WEAPON_NOUN_KEYS)]
         weapons = _weapon_spans(text)
         for c in kept:
             c.context = self._context(text, c, weapons, sentences)
@@ -597,6 +606,8 @@ class _Extraction:
         self.sentences = SentenceIndex(split_sentences(doc.text))
         country = doc.metadata.get("country")
         self.doc_country = country if isinstance(country, str) else None
+        comment = COMMENT_SECTION.search(doc.text)
+        self.comment_start = comment.start() if comment else None
 
     # ----------------------------------------------------------------- pipeline
 
@@ -683,7 +694,27 @@ class _Extraction:
                 last_end = end
                 phrases.append(_Cas(cs, end, CasualtyOutcome.KILLED, quantity, category, nationality, i))
             found.extend(self._group_and_decide(phrases, s, e))
+        self._settle_victims(found)
         return found
+
+    def _settle_victims(self, found: list[_Cas]) -> None:
+        """Categories of elliptical figures ("18 wounded", "several others") and the nationality convention."""
+        previous: _Cas | None = None
+        for cas in found:
+            phrase = self.text[cas.start:cas.end]
+            elliptical = cas.category is VictimCategory.UNKNOWN and (
+                re.fullmatch(rf"(?:{NUMBER}|[\w\s-]+?)", phrase, re.I) is not None
+                and not re.search(r"\b(?:suspects?|people|persons|detainees|prisoners|inmates|victims)\b", phrase, re.I))
+            if elliptical and previous is not None and cas.sentence - previous.sentence <= 1:
+                cas.category = previous.category
+                cas.nationality = previous.nationality
+            # the gold convention: state forces carry their state's nationality, others only a foreign one
+            if cas.category in (VictimCategory.MILITARY, VictimCategory.POLICE):
+                if cas.nationality is None:
+                    cas.nationality = self.doc_country
+            elif cas.nationality == self.doc_country:
+                cas.nationality = None
+            previous = cas
 
     def _group_and_decide(self, phrases: list[_Cas], s: int, e: int) -> list[_Cas]:
         """Join conjoined figures, find each group's outcome, link breakdowns to their totals."""
@@ -1003,11 +1034,13 @@ class _Extraction:
         for c in kept:
             target = self._antecedent(c, events)
             if target is None:
-                if c.type is None:
-                    continue  # a word like "strike" with nothing to tell its type and nothing to refer to
+                if c.type is None or (c.entry.type is None and not c.entry.by_context):
+                    continue  # "the incident", or "strike" with nothing to tell its type: only ever refers back
                 events.append(_Ev(c.type, c.modality, [c], c.score))
             else:
                 target.triggers.append(c)
+                if target.type is EventType.PROTEST and c.type is EventType.RIOT:
+                    target.type = EventType.RIOT  # a demonstration that "turned violent" is a riot
                 target.score = max(target.score, c.score)
         return events
 
@@ -1018,7 +1051,16 @@ class _Extraction:
             if re.fullmatch(r"\s*(?:,|or|and|nor|,\s*or|,\s*and)\s*(?:[\w-]+\s+)?", between):
                 return previous.modality  # "no reports of demonstrations or clashes"
             s = previous.end  # a cue before the previous trigger belongs to it ("No group claimed the attack")
-        return modality_of(self.text, c.start, c.end, (s, e))
+        modality = modality_of(self.text, c.start, c.end, (s, e))
+        if modality is Modality.ACTUAL and self.comment_start is not None and c.start > self.comment_start \
+                and re.search(r"[^s]s$", c.text) and not self._has_date(c):
+            # a bare plural or a present-tense verb in the analysis part: a habit, not an incident
+            return Modality.GENERIC
+        return modality
+
+    def _has_date(self, c: _Cand) -> bool:
+        s, e = self.sentences.spans[c.sentence]
+        return any(s <= m.start < e for m in self.times)
 
     def _antecedent(self, c: _Cand, events: list[_Ev]) -> _Ev | None:
         s_start = self.sentences.spans[c.sentence][0]
@@ -1035,7 +1077,8 @@ class _Extraction:
             gap = c.sentence - ev.last_sentence
             window = 0 if new_cue and not definite else settings.merge_window
             if gap <= window and ev.modality is c.modality and \
-                    self._compatible(ev, c, general=c.type is None) and self._dates_agree(ev, my_date):
+                    self._compatible(ev, c, general=c.type is None or c.entry.by_context) and \
+                    self._dates_agree(ev, my_date):
                 return ev
         if not anaphoric or (new_cue and not definite):
             return None
@@ -1173,6 +1216,10 @@ class _Extraction:
             if am.kind in ("gazetteer", "named") and surface != actor.name and surface not in actor.aliases \
                     and _is_proper(surface):
                 actor.aliases.append(surface)
+        for actor in actors.values():
+            if kinds[actor.id] == "description":
+                # the fullest description names the entity ("Chadian army" rather than "army")
+                actor.name = max((re.sub(r"^(?:the|The)\s+", "", m.text) for m in actor.mentions), key=len)
         actor_id_of = {key: a.id for key, a in actors.items()}
         for cas in self.casualties:
             if cas.actor is not None:
@@ -1188,8 +1235,14 @@ class _Extraction:
         # events and their arguments
         used_actors: set[str] = set()
         out_events: list[Event] = []
+        actor_type = {a.id: a.type for a in actors.values()}
         for ev in events:
             args = self._arguments(ev, weapon_at)
+            hit = {actor_type[ent] for role, ent in args if role in (Role.TARGET, Role.VICTIM) and ent in actor_type}
+            if ev.type is EventType.ATTACK and hit & _ARMED_TYPES:
+                ev.type = EventType.ARMED_CLASH  # armed violence against armed people is a clash
+            elif ev.type is EventType.ARMED_CLASH and hit and not hit & _ARMED_TYPES:
+                ev.type = EventType.ATTACK  # against people who cannot fight back
             used_actors |= {ent for role, ent in args if role not in (Role.PLACE, Role.INSTRUMENT)}
             ordered = sorted(ev.triggers, key=lambda t: t.start)
             time_id = next((tid for tid in (self._time_for(t, mention_time) for t in ordered) if tid), None)
@@ -1210,6 +1263,13 @@ class _Extraction:
                 victim=Victim(actor=cas.actor, category=cas.category, nationality=cas.nationality),
                 part_of=cas.total.id if cas.total is not None else None,
                 mentions=[mention(cas.start, cas.end)]))
+        # a breakdown that cannot fit inside its total is not one
+        for total in out_cas:
+            parts = [c for c in out_cas if c.part_of == total.id]
+            if parts and total.count.high is not None and \
+                    sum(c.count.low or 0 for c in parts) > total.count.high:
+                for c in parts:
+                    c.part_of = None
         # keep named actors; keep descriptions only when they take part in something
         kept_actors = [a for a in actors.values()
                        if kinds[a.id] not in ("description", "victim") or a.id in used_actors

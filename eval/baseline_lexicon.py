@@ -43,7 +43,8 @@ TRIGGERS: list[TriggerEntry] = [
     _t("strike", r"strikes?|struck|striking", None, by_context=True),
     _t("hit", r"hit|hitting", None, by_context=True),
     # shelling, rockets, missiles
-    _t("shelling", r"shell(?:ing|ed|s)|artillery\s+(?:fire|attacks?|barrages?|strikes?)|bombard(?:ment|ed|ing)s?",
+    _t("shelling", r"shell(?:ing|ed)|artillery\s+(?:fire|attacks?|barrages?|strikes?)|bombard(?:s|ed|ing|ments?)?|"
+       r"indirect\s+fire", 
        E.SHELLING_MISSILE_ATTACK),
     _t("rocket attack", r"(?:rocket|mortar|missile|katyusha)\s+(?:attacks?|fire|strikes?|barrages?|salvos?)",
        E.SHELLING_MISSILE_ATTACK),
@@ -52,14 +53,15 @@ TRIGGERS: list[TriggerEntry] = [
        r"(?:[\w-]+\s+)?(?:rockets?|mortars?|missiles?|mortar\s+rounds|shells|projectiles)", E.SHELLING_MISSILE_ATTACK),
     # remote explosives
     _t("ied", r"IEDs?|improvised\s+explosive\s+devices?|roadside\s+bomb(?:s|ing)?|explosive\s+devices?", E.REMOTE_EXPLOSIVE),
-    _t("blast", r"blasts?|explosions?|explod(?:ed|ing)|detonat(?:ed|ion|ing)", E.REMOTE_EXPLOSIVE),
+    _t("blast", r"blasts?|explosions?|explod(?:ed|ing)|detonat(?:ed|ion|ing)|went\s+off|set\s+off|blew\s+up|"
+       r"defused|stepped\s+on", E.REMOTE_EXPLOSIVE),
     _t("bombing", r"bombings?|bomb\s+attacks?|car\s+bombs?|bombs?", E.REMOTE_EXPLOSIVE),
     _t("landmine", r"(?:land)?mines?|grenade\s+attacks?|grenades?", E.REMOTE_EXPLOSIVE),
     # suicide bombs
     _t("suicide", r"suicide\s+(?:bomb(?:ing|er|ers)?s?|attacks?|car\s+bomb(?:ing)?s?|blasts?|vests?|(?:truck|vehicle)\s+bombs?)"
        r"|S?VBIEDs?|blew\s+(?:himself|herself|themselves)\s+up", E.SUICIDE_BOMB),
     # armed clashes
-    _t("clash", r"clash(?:es|ed|ing)?", E.ARMED_CLASH),
+    _t("clash", r"clash(?:es|ed|ing)?|confrontations?|fought|retook|recaptured|overran", E.ARMED_CLASH),
     _t("fighting", r"fighting|firefights?|gun\s?battles?|gunfights?|skirmish(?:es)?|battles?|battled|"
        r"exchanges?\s+of\s+(?:gun)?fire|exchanged\s+(?:gun)?fire|heavy\s+fighting|engaged", E.ARMED_CLASH),
     _t("ambush", r"ambush(?:es|ed)?", E.ARMED_CLASH),
@@ -72,20 +74,23 @@ TRIGGERS: list[TriggerEntry] = [
     _t("massacre", r"massacres?|assassinat(?:ed|ion|ions)|executed|executions?|beheaded|"
        r"hacked\s+to\s+death|stabbed|stabbings?", E.ATTACK),
     _t("incident", r"incidents?", None, anaphor=True),
-    _t("killed", r"kill(?:ed|ing|s)|killings?", E.ATTACK, by_context=True),
+    _t("killed", r"kill(?:ed|ing|s)|killings?|died|deaths?", E.ATTACK, by_context=True),
+    _t("fired", r"fired(?!\s+(?:rockets?|mortars?|missiles?|shells))|firing", None, by_context=True),
+    _t("reprisal", r"reprisals?|beatings?|beaten|hijack(?:ed|ing)|hijackings?", E.ATTACK),
     # abductions
     _t("abduction", r"abduct(?:ed|ion|ions|ing|s)?|kidnap(?:ped|ping|pings|s)?|hostages?|taken\s+hostage|"
        r"held\s+captive|forcibly\s+disappeared|seized\s+(?=\w+\s+(?:people|civilians|workers|passengers))", E.ABDUCTION),
     # protests, riots, mobs
     _t("protest", r"protest(?:s|ed|ing|ers)?|demonstrat(?:ion|ions|ed|ors|ing)|rall(?:y|ies|ied)|sit-ins?|"
        r"(?-i:march(?:es|ed)?)|(?:general\s+)?strikes?\s+(?=by\s+\w+|over|against|called)|bandh|hartal|vigils?|"
-       r"took\s+to\s+the\s+streets", E.PROTEST),
+       r"took\s+to\s+the\s+streets|(?:work\s+)?stoppages?|gather(?:ing|ings|ed)|marchers", E.PROTEST),
     _t("riot", r"riot(?:s|ed|ing|ers)?|unrest|looting|looted|violent\s+(?:protests?|demonstrations?)|"
        r"turned\s+violent|threw\s+(?:stones|rocks|petrol\s+bombs|molotov\s+cocktails)", E.RIOT),
     _t("mob", r"mobs?|lynch(?:ed|ing|ings)?|vigilantes?|beaten\s+to\s+death|beat\s+\w+\s+to\s+death", E.MOB_VIOLENCE),
     # alerts and measures
     _t("alert", r"(?:security\s+)?alerts?|advisor(?:y|ies)|warn(?:ed|ing|ings|s)?|cautioned|urged", E.SECURITY_ALERT),
-    _t("curfew", r"curfews?|lockdowns?|state\s+of\s+(?:emergency|siege)|martial\s+law", E.SECURITY_MEASURE),
+    _t("curfew", r"curfews?|lockdowns?|state\s+of\s+(?:emergency|siege)|martial\s+law|sieges?|blockades?|"
+       r"blockaded|halted|disrupted|outages?", E.SECURITY_MEASURE),
     _t("cordon", r"cordon(?:s|ed)?(?:\s+off)?|sealed\s+off|checkpoints?\s+(?=were\s+set|set\s+up)|roadblocks?", E.SECURITY_MEASURE),
     _t("closure", r"clos(?:ed|ure|ures|ing)|shut(?:\s+down)?|shutdowns?|suspend(?:ed|ing|s)?|suspensions?|"
        r"banned|bans?|restrictions?|blocked|evacuat(?:ed|ion|ions)", E.SECURITY_MEASURE),
@@ -93,13 +98,14 @@ TRIGGERS: list[TriggerEntry] = [
     _t("arrest", r"arrest(?:s|ed|ing)?|detain(?:ed|ing|s)?|detentions?|apprehended|taken\s+into\s+custody|"
        r"rounded\s+up|captured|capture", E.ARREST),
     # deployments
-    _t("deployment", r"deploy(?:ed|ment|ments|ing|s)?|reinforce(?:d|ments?)|dispatched|redeployed|"
+    _t("deployment", r"deploy(?:ed|ment|ments|ing|s)?|reinforce(?:d|ments?)?|dispatched|redeployed|"
+       r"(?:sent|send|sending)\s+(?=(?:\w+\s+){0,3}(?:troops|soldiers|forces|reinforcements|units|police|officers))|"
        r"(?:security|military|clearance|search|counter-?terrorism|cordon-and-search)\s+(?:operations?|sweeps?)|"
        r"sweeps?|patrols?\s+(?=were|have\s+been)", E.DEPLOYMENT),
     # statements
     _t("claim", r"claim(?:ed|s)?\s+(?:responsibility|credit)|claim(?:ed)?(?=\s+(?:the|that|an?)\b)|"
-       r"claims?\s+of\s+responsibility", E.STATEMENT),
-    _t("denial", r"den(?:ied|ies|y|ial|ials)", E.STATEMENT),
+       r"claims?\s+of\s+responsibility|claims", E.STATEMENT),
+    _t("denial", r"den(?:ied|ies|y|ial|ials)|commented|blamed|called\s+for|accusing", E.STATEMENT),
     _t("statement", r"statements?|announce(?:d|ment|s)|threaten(?:ed|s)?|vowed|condemn(?:ed|s)?|"
        r"accus(?:ed|es)|pledged", E.STATEMENT),
 ]
@@ -162,6 +168,10 @@ RIGHT_CUES: list[tuple[Modality, str]] = [
                        r"occur\s+(?:frequently|regularly|often)|routinely|frequently|regularly|repeatedly|"
                        r"typically|usually|habitually)\b"),
 ]
+
+#: A line that opens the analysis part of a report: events told there are mostly habits and forecasts.
+COMMENT_SECTION = re.compile(r"^[ \t]*(?:Analyst\s+|Analysts'?\s+)?(?:Comment|Assessment|Analysis|Outlook|Forecast)s?\s*:",
+                             re.IGNORECASE | re.MULTILINE)
 
 #: Words that end the left scope of a cue (a new clause starts after them).
 CLAUSE_BREAK = re.compile(r"[;:()\[\]—–]|,\s+(?:but|while|whereas|although|and|after|before|when|which|who)\b|"

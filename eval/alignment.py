@@ -94,8 +94,14 @@ def _set_overlap(gold: list[EntityInfo], pred: list[EntityInfo]) -> float | None
     """Jaccard of two entity sets under filler identity, counting one-to-one matches."""
     if not gold and not pred:
         return None
-    matched = len(match(gold, pred, filler_similarity))
+    if not gold or not pred:
+        return 0.0
+    matched = len(match(gold, pred, _compatible_pair))
     return matched / (len(gold) + len(pred) - matched)
+
+
+def _compatible_pair(gold: EntityInfo, pred: EntityInfo) -> float | None:
+    return 1.0 if compatible(gold, pred) else None
 
 
 @dataclass(frozen=True)

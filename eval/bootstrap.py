@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 import numpy as np
 from eventgold.schema import UsageError
+from threadpoolctl import threadpool_limits
 
 from .counts import Key
 from .metrics import BOOTSTRAP_COLUMNS, COLUMN_INDEX, Formula, Getter
@@ -96,14 +97,17 @@ def _resampled(matrices: tuple[np.ndarray, ...], formulas: Mapping[str, Formula]
     out: dict[str, list[np.ndarray]] = {name: [] for name in formulas}
     dtype = _exact_dtype(matrices)
     floats: list[np.ndarray] = [m.astype(dtype) for m in matrices]
-    for weights in resample_weights(matrices[0].shape[0], resamples, seed):
-        w: np.ndarray = weights.astype(dtype)
-        getters = [_getter((w @ m).astype(np.float64), columns) for m in floats]
-        for name, f in formulas.items():
-            value = f(getters[0], zero_division)
-            if len(getters) == 2:
-                value = value - f(getters[1], zero_division)
-            out[name].append(np.broadcast_to(value, (weights.shape[0],)))
+    # One BLAS thread: these products are small, and on a busy machine several threads spinning
+    # against each other made them up to ten times slower.
+    with threadpool_limits(limits=1, user_api="blas"):
+        for weights in resample_weights(matrices[0].shape[0], resamples, seed):
+            w: np.ndarray = weights.astype(dtype)
+            getters = [_getter((w @ m).astype(np.float64), columns) for m in floats]
+            for name, f in formulas.items():
+                value = f(getters[0], zero_division)
+                if len(getters) == 2:
+                    value = value - f(getters[1], zero_division)
+                out[name].append(np.broadcast_to(value, (weights.shape[0],)))
     return {name: np.concatenate(parts) for name, parts in out.items()}
 
 

@@ -30,13 +30,14 @@ are counted under the metric ``span_free``.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from eventgold.schema import Document, Mention
 
 from .counts import ALL, Counts, Graded
-from .matching import Alignment, match
+from .matching import Alignment, match_edges
 
 
 @dataclass(frozen=True)
@@ -134,16 +135,30 @@ def outcome(scheme: Scheme, gold: Span, pred: Span) -> str | None:
     return "cor" if correct else scheme.overlap_outcome
 
 
-def _similarity(scheme: Scheme) -> Callable[[Span, Span], tuple[float, ...] | None]:
-    def sim(gold: Span, pred: Span) -> tuple[float, ...] | None:
-        kind = outcome(scheme, gold, pred)
-        if kind is None:
-            return None
-        credit = {"cor": 2, "par": 1, "inc": 0}[kind]
-        overlap = _overlap(gold, pred)
-        closeness = overlap / (max(gold.end, pred.end) - min(gold.start, pred.start))
-        return (credit, 1, (closeness + (gold.label == pred.label)) / 2)
-    return sim
+def overlapping_pairs(gold: Sequence[Span], pred: Sequence[Span]) -> list[tuple[int, int]]:
+    """Index pairs of spans that share at least one character, found by sorting rather than trying every pair."""
+    if not gold or not pred:
+        return []
+    order = sorted(range(len(pred)), key=lambda j: pred[j].start)
+    starts = [pred[j].start for j in order]
+    longest = max(p.end - p.start for p in pred)
+    out = []
+    for i, g in enumerate(gold):
+        lo = bisect_left(starts, g.start - longest + 1)
+        hi = bisect_left(starts, g.end)
+        for k in range(lo, hi):
+            j = order[k]
+            if pred[j].end > g.start:
+                out.append((i, j))
+    out.sort()
+    return out
+
+
+def _tiers(scheme: Scheme, gold: Span, pred: Span) -> tuple[float, ...]:
+    kind = outcome(scheme, gold, pred) or "inc"
+    credit = {"cor": 2, "par": 1, "inc": 0}[kind]
+    closeness = _overlap(gold, pred) / (max(gold.end, pred.end) - min(gold.start, pred.start))
+    return (credit, 1, (closeness + (gold.label == pred.label)) / 2)
 
 
 @dataclass(frozen=True)
@@ -155,10 +170,16 @@ class SchemeResult:
     outcomes: tuple[str, ...]
 
 
-def score_spans(gold: Sequence[Span], pred: Sequence[Span], scheme: Scheme | str) -> SchemeResult:
-    """Match ``pred`` to ``gold`` optimally under ``scheme`` and count the SemEval outcomes."""
+def score_spans(gold: Sequence[Span], pred: Sequence[Span], scheme: Scheme | str,
+                pairs: list[tuple[int, int]] | None = None) -> SchemeResult:
+    """Match ``pred`` to ``gold`` optimally under ``scheme`` and count the SemEval outcomes.
+
+    ``pairs`` (the overlapping index pairs) may be passed when the caller already has them.
+    """
     scheme = SCHEMES[scheme] if isinstance(scheme, str) else scheme
-    alignment = match(gold, pred, _similarity(scheme))
+    if pairs is None:
+        pairs = overlapping_pairs(gold, pred)
+    alignment = match_edges(len(gold), len(pred), [(i, j, _tiers(scheme, gold[i], pred[j])) for i, j in pairs])
     outcomes = tuple(outcome(scheme, gold[p.gold], pred[p.pred]) or "inc" for p in alignment.pairs)
     counts = Graded(
         cor=outcomes.count("cor"), inc=outcomes.count("inc"), par=outcomes.count("par"),
@@ -182,12 +203,17 @@ def count_mentions(gold: Document, pred: Document, kind: str) -> tuple[Counts, d
     counts.add((level, "span_free", ALL, "n"), span_free)
     results: dict[str, SchemeResult] = {}
     labels = sorted({s.label for s in gold_spans} | {s.label for s in pred_spans})
+    pairs = overlapping_pairs(gold_spans, pred_spans)
+    by_label: dict[str, tuple[list[Span], list[Span], list[tuple[int, int]]]] = {}
+    for label in labels:
+        g_index = {i: k for k, i in enumerate(i for i, s in enumerate(gold_spans) if s.label == label)}
+        p_index = {j: k for k, j in enumerate(j for j, s in enumerate(pred_spans) if s.label == label)}
+        by_label[label] = ([gold_spans[i] for i in g_index], [pred_spans[j] for j in p_index],
+                           [(g_index[i], p_index[j]) for i, j in pairs if i in g_index and j in p_index])
     for name, scheme in SCHEMES.items():
-        result = score_spans(gold_spans, pred_spans, scheme)
+        result = score_spans(gold_spans, pred_spans, scheme, pairs)
         results[name] = result
         add_graded(counts, level, name, ALL, result.counts)
-        for label in labels:
-            g = [s for s in gold_spans if s.label == label]
-            p = [s for s in pred_spans if s.label == label]
-            add_graded(counts, level, name, label, score_spans(g, p, scheme).counts)
+        for label, (g, p, label_pairs) in by_label.items():
+            add_graded(counts, level, name, label, score_spans(g, p, scheme, label_pairs).counts)
     return counts, results, gold_spans, pred_spans

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import TypeAlias
 
 from eventgold.schema import Actor, Location, Mention, Weapon
@@ -33,6 +34,7 @@ STOPWORDS = frozenset({
 Entity: TypeAlias = Actor | Location | Weapon
 
 
+@lru_cache(maxsize=1 << 16)
 def normalize(text: str) -> str:
     """Case-folded, accents removed, apostrophes dropped, other punctuation a space, leading article removed."""
     decomposed = unicodedata.normalize("NFKD", text)

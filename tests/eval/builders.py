@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import random
 from typing import Any
 
-from eventgold.schema import Document, Profile, parse_document
+from eventgold.schema import Document, EventType, Modality, Profile, parse_document
 
 TEXT = (
     "Rockets struck Camp Taji near Baghdad on 11 March, killing three soldiers and wounding at least 12 others. "
@@ -93,3 +94,53 @@ def edited(doc: Document, **changes: Any) -> Document:
     raw = doc.model_dump(mode="json", exclude_none=True)
     raw.update(changes)
     return parse_document(raw, Profile.PREDICTION)
+
+
+def mutate(doc: Document, seed: int) -> Document:
+    """A plausible prediction: events dropped, retyped, negated; arguments and casualties dropped; renamed actors."""
+    rng = random.Random(seed)
+    raw: dict[str, Any] = doc.model_dump(mode="json", exclude_none=True)
+    for actor in raw["actors"]:
+        if actor["aliases"] and rng.random() < 0.5:
+            actor["name"] = rng.choice(actor["aliases"])
+        if rng.random() < 0.3:
+            actor["type"] = "unknown"
+    kept = []
+    for ev in raw["events"]:
+        if rng.random() < 0.2:
+            continue
+        if rng.random() < 0.3:
+            ev["type"] = rng.choice(list(EventType)).value
+        if rng.random() < 0.3:
+            ev["modality"] = rng.choice(list(Modality)).value
+        ev["arguments"] = [a for a in ev["arguments"] if rng.random() < 0.7]
+        kept.append(ev)
+    raw["events"] = kept
+    ids = {ev["id"] for ev in kept}
+    raw["casualties"] = [c for c in raw["casualties"] if c["event"] in ids and "part_of" not in c]
+    for c in raw["casualties"]:
+        if rng.random() < 0.3:
+            c["count"] = {"qualifier": "exact", "low": 4, "best": 4, "high": 4}
+    raw["links"] = [lk for lk in raw["links"] if lk["source"] in ids and lk["target"] in ids]
+    return parse_document(raw, Profile.PREDICTION)
+
+
+def corpus(n: int = 12) -> tuple[list[Document], list[Document]]:
+    """``n`` gold documents (the fixture under different ids, some with a casualty dropped) and mutated predictions."""
+    golds, preds = [], []
+    for i in range(n):
+        raw = gold_fixture().model_dump(mode="json", exclude_none=True)
+        raw["id"] = f"doc-{i:03d}"
+        if i % 3 == 0:
+            raw["casualties"] = raw["casualties"][:1]
+        gold = parse_document(raw, Profile.GOLD)
+        golds.append(gold)
+        preds.append(mutate(gold, i))
+    return golds, preds
+
+
+def write_jsonl(path: Any, docs: list[Document]) -> Any:
+    from eventgold.schema import write_documents
+
+    write_documents(path, docs)
+    return path

@@ -6,7 +6,6 @@ import itertools
 import random
 
 import pytest
-
 from eventgold.eval.matching import combine_tiers, match
 
 

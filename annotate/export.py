@@ -155,6 +155,9 @@ class _Reader:
         self.problems: list[Problem] = []
         self.reasons: list[str] = []
         self.regions: dict[str, _Region] = {}
+        #: ids of regions whose span result was rejected: their attributes are not reported again
+        self.rejected: set[str] = set()
+        self.origins: dict[str, tuple[str, tuple[int, int] | None]] = {}
 
     def fail(self, reason: str, message: str, hint: str, *parts: str, span: tuple[int, int] | None = None) -> None:
         self.reasons.append(reason)
@@ -184,11 +187,13 @@ class _Reader:
                 continue
             name = item.get("from_name")
             if name == LABELS:
-                if not self._labels_fast(i, item):
-                    self._labels(i, item)
+                if not self._labels_fast(i, item) and not self._labels(i, item) and type(item.get("id")) is str:
+                    self.rejected.add(item["id"])
             elif type(name) is str and name in CONTROLS_BY_NAME:
                 attrs.append((i, item))
             else:
+                if name != LABELS and type(item.get("id")) is str:
+                    self.rejected.add(item["id"])
                 self.fail("unknown control", f"result comes from control {name!r}, which the labeling config does "
                           "not define", "Use the config from 'eventgold annotate config'; a project with another "
                           "config cannot be read", f"result[{i}]")
@@ -278,27 +283,28 @@ class _Reader:
             return None
         return rid, start, end, value
 
-    def _labels(self, i: int, item: dict[str, Any]) -> None:
+    def _labels(self, i: int, item: dict[str, Any]) -> bool:
+        """The full checks of a span result: register the region, or report why not and return False."""
         if item.get("type") != "labels":
             self.fail("wrong result type", f"result of {LABELS!r} has type {item.get('type')!r}, expected 'labels'",
                       "Re-export the project in Label Studio's JSON format", f"result[{i}]")
-            return
+            return False
         got = self._span(i, item, "span")
         if got is None:
-            return
+            return False
         rid, start, end, value = got
         at = f"region {rid!r}"
         labels = value.get("labels")
         if not isinstance(labels, list) or len(labels) != 1 or not isinstance(labels[0], str):
             self.fail("region without exactly one label", f"region has labels {labels!r}; a region takes exactly "
                       "one label", "Give the region one label in Label Studio (or delete it)", at, span=(start, end))
-            return
+            return False
         label = labels[0]
         kind = LABEL_KINDS.get(label)
         if kind is None:
             self.fail("unknown label", f"label {label!r} is not in the labeling config",
                       "Use the config from 'eventgold annotate config'; relabel the region", at, span=(start, end))
-            return
+            return False
         stored = value.get("text")
         if stored is not None:
             covered = self.text[start:end]
@@ -307,20 +313,21 @@ class _Reader:
                           f"stored text {stored!r} does not match text[{start}:{end}] = {covered!r}",
                           "The task text changed after annotation, or the offsets are wrong; redraw the region",
                           at, span=(start, end))
-                return
+                return False
         if rid in self.regions:
             self.fail("duplicate region id", f"two regions have the id {rid!r}",
                       "Give every region its own id", at, span=(start, end))
-            return
+            return False
         score = item.get("score")
         region = _Region(rid, i, kind, label, start, end)
         if self.profile is Profile.PREDICTION and score is not None:
             if isinstance(score, bool) or not isinstance(score, int | float):
                 self.fail("malformed score", f"score {score!r} is not a number", "Give scores between 0 and 1", at,
                           span=(start, end))
-                return
+                return False
             region.score = float(score)
         self.regions[rid] = region
+        return True
 
     def _attr(self, i: int, item: dict[str, Any]) -> None:
         c = CONTROLS_BY_NAME[item["from_name"]]
@@ -334,13 +341,15 @@ class _Reader:
         rid, start, end, value = got
         region = self.regions.get(rid)
         at = f"{c.name} of region {rid!r}"
+        if region is None and rid in self.rejected:
+            return
         if region is None:
             self.fail("attribute of a region without label", f"{c.name} is set on region {rid!r}, which has no "
                       "span label", "Give the region a label, or remove the attribute", at, span=(start, end))
             return
         if region.kind is not c.kind:
-            self.fail("attribute of the wrong kind", f"{c.name} applies to {c.kind.value} regions, not to a "
-                      f"{region.kind.value} region", f"Remove {c.name} from the region, or relabel it as "
+            self.fail("attribute of the wrong kind", f"{c.name} applies to {c.kind.value} regions, not to "
+                      f"{_a(region.kind)} region", f"Remove {c.name} from the region, or relabel it as "
                       f"{c.kind.value}", at, span=(start, end))
             return
         if (start, end) != (region.start, region.end):
@@ -448,8 +457,8 @@ class _Reader:
                 if rule is None or rule.directed:
                     allowed = sorted({f"{r.subject.value} -> {r.object.value}" for r in RULES_BY_KEY.values()
                                       if r.label == label})
-                    self.fail("relation label between the wrong kinds", f"{label!r} cannot link a {a.kind.value} "
-                              f"region to a {b.kind.value} region (it links {', '.join(allowed)})",
+                    self.fail("relation label between the wrong kinds", f"{label!r} cannot link {_a(a.kind)} "
+                              f"region to {_a(b.kind)} region (it links {', '.join(allowed)})",
                               "Choose another label, or link other regions", at)
                     continue
                 subject, obj = b, a
@@ -498,14 +507,14 @@ class _Reader:
         for obj in objects:
             self._required(obj)
         self.check()
-        self.origins: dict[str, str] = {}
         out: dict[str, list[dict[str, Any]]] = {f: [] for f in KIND_FIELDS.values()}
         for obj in objects:
             fld = KIND_FIELDS[obj.kind]
-            self.origins[f"{fld}[{len(out[fld])}]"] = obj.regions[0].at
+            head = obj.regions[0]
+            self.origins[f"{fld}[{len(out[fld])}]"] = (head.at, (head.start, head.end))
             out[fld].append(obj.raw)
         for j, at in enumerate(link_at):
-            self.origins[f"links[{j}]"] = at
+            self.origins[f"links[{j}]"] = (at, None)
         return {**out, "links": links}
 
     def _name(self, objects: list[_Object]) -> None:
@@ -624,6 +633,10 @@ _REQUIRED: dict[Kind, tuple[tuple[tuple[str, ...], str], ...]] = {
 }
 
 
+def _a(kind: Kind) -> str:
+    return f"{'an' if kind.value[0] in 'aeiou' else 'a'} {kind.value}"
+
+
 def _show(value: Any) -> str:
     return repr(value.isoformat() if isinstance(value, dt.date) else value)
 
@@ -718,7 +731,7 @@ def _by(annotation: dict[str, Any], annotator: str) -> bool:
 
 def _who(annotation: dict[str, Any]) -> str:
     uid, email = _user(annotation.get("completed_by"))
-    return email or (str(uid) if uid is not None else "?")
+    return email or (f"annotator {uid}" if uid is not None else "an unknown annotator")
 
 
 def _select(task: dict[str, Any], select: Selection, where: _Where) -> tuple[Any, Profile]:
@@ -758,7 +771,7 @@ def _select(task: dict[str, Any], select: Selection, where: _Where) -> tuple[Any
         cands = [a for a in cands if _by(a, select.annotator)]
     if not cands:
         if select.annotator is not None:
-            who = ", ".join(sorted({_who(a) for a in anns})) or "none"
+            who = ", ".join(sorted({_who(a).removeprefix("annotator ") for a in anns})) or "none"
             hint = "Choose one of the annotators listed, or pass --on-error skip to leave such tasks out"
             if "@" in select.annotator and all(_user(a.get("completed_by"))[1] is None for a in anns) and anns:
                 hint = "This export names annotators by user id; pass --annotator with the id"
@@ -811,13 +824,13 @@ def _from_task(task: Any, select: Selection, file: str | None, index: int | None
         raise _Skip("task without text", [where.problem(
             f"task has no text (data.{DATA_TEXT})", "Import tasks made by 'eventgold annotate to-ls'")])
     fields: dict[str, Any] = {}
-    for key in ("source", "language", "synthetic", "metadata"):
+    for key in ("published", "source", "language", "synthetic", "metadata"):
         if key in data:
             fields[key] = data[key]
     result, profile = _select(task, select, where)
     reader = _Reader(text, where, profile)
     body = reader.read(result)
-    raw = {"id": doc_id, "published": data.get("published"), **fields, "text": text, **body}
+    raw = {"id": doc_id, **fields, "text": text, **body}
     try:
         doc = Document.model_validate(raw)
     except ValidationError as exc:
@@ -833,16 +846,19 @@ _DATA_FIELDS = {"id": f"data.{DATA_ID}", "published": "data.published", "source"
                 "language": "data.language", "synthetic": "data.synthetic", "metadata": "data.metadata"}
 
 
-def _origin(path: str, origins: dict[str, str]) -> tuple[str, str]:
-    """(where in Label Studio, rest of the JSON path) for a document JSON path."""
+Origins = dict[str, tuple[str, tuple[int, int] | None]]
+
+
+def _origin(path: str, origins: Origins) -> tuple[str, tuple[int, int] | None, str]:
+    """(where in Label Studio, its offsets, rest of the JSON path) for a document JSON path."""
     head = path.split(".", 1)
-    first = head[0]
-    if first in origins:
-        return origins[first], head[1] if len(head) > 1 else ""
-    return "", path
+    if head[0] in origins:
+        at, span = origins[head[0]]
+        return at, span, head[1] if len(head) > 1 else ""
+    return "", None, path
 
 
-def _locate_pydantic(err: Any, where: _Where, origins: dict[str, str]) -> Problem:
+def _locate_pydantic(err: Any, where: _Where, origins: Origins) -> Problem:
     from eventgold.schema.validate import json_path
 
     loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and "[" in p))
@@ -850,13 +866,13 @@ def _locate_pydantic(err: Any, where: _Where, origins: dict[str, str]) -> Proble
     if loc and loc[0] in _DATA_FIELDS:
         return where.problem(f"{_DATA_FIELDS[str(loc[0])]}: {msg}",
                              "Fix the task data (eventgold annotate to-ls writes every document field)")
-    at, rest = _origin(json_path(loc), origins)
-    return where.problem(f"{rest}: {msg}" if rest else msg, "Fix the attribute in Label Studio", at)
+    at, span, rest = _origin(json_path(loc), origins)
+    return where.problem(f"{rest}: {msg}" if rest else msg, "Fix the attribute in Label Studio", at, span=span)
 
 
-def _relocate(p: Problem, where: _Where, origins: dict[str, str]) -> Problem:
-    at, rest = _origin(p.path or "", origins)
-    return where.problem(f"{rest}: {p.message}" if rest else p.message, p.hint, at, span=p.span)
+def _relocate(p: Problem, where: _Where, origins: Origins) -> Problem:
+    at, span, rest = _origin(p.path or "", origins)
+    return where.problem(f"{rest}: {p.message}" if rest else p.message, p.hint, at, span=span or p.span)
 
 
 # --- files ---------------------------------------------------------------------------------------------------

@@ -8,9 +8,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
-from label_studio_sdk.label_interface import LabelInterface
-
 from eventgold.annotate.config import labeling_config
 from eventgold.annotate.readers import Source, read_sources
 from eventgold.annotate.summary import Summary
@@ -24,6 +21,9 @@ from eventgold.annotate.tasks import (
     write_tasks,
 )
 from eventgold.schema import DataError, Document, UsageError, dump_document, read_documents
+from hypothesis import HealthCheck, given, settings
+from label_studio_sdk.label_interface import LabelInterface
+
 from tests.annotate.golden import DATA, check_golden
 from tests.strategies import documents
 
@@ -233,7 +233,7 @@ def test_write_tasks_writes_a_json_array_atomically(tmp_path: Path) -> None:
 # --- readers -------------------------------------------------------------------------------------------------
 
 def test_folder_of_txt_with_sidecars_and_a_default_date(tmp_path: Path) -> None:
-    (tmp_path / "r1.txt").write_bytes("Shelling hit Kharkiv.\r\nTwo injured.\n".encode())
+    (tmp_path / "r1.txt").write_bytes(b"Shelling hit Kharkiv.\r\nTwo injured.\n")
     (tmp_path / "r1.meta.yaml").write_text("published: 2024-03-02\nsource: Desk\nregion: Europe\n", encoding="utf-8")
     (tmp_path / "r2.txt").write_text("Protest in Gao.", encoding="utf-8")
     (tmp_path / "r2.json").write_text('{"id": "gao-1", "synthetic": true, "metadata": {"k": 1}}', encoding="utf-8")

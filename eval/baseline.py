@@ -358,17 +358,18 @@ class Baseline:
             for s, _, ev_id, _ in sorted(gold):
                 first_start.setdefault(ev_id, s)
             for cand in finder.find(doc.text, sentences):
-                st = stats[cand.entry.key]
-                st.total += 1
                 hit = next(((s, e, i, t) for s, e, i, t in gold if overlaps((s, e), (cand.start, cand.end))), None)
-                if hit is None:
-                    continue
-                st.positive += 1
-                st.docs.add(doc.id)
-                st.types[hit[3]] += 1
-                st.context_types[cand.context][hit[3]] += 1
-                if first_start[hit[2]] < hit[0]:
-                    st.later_mention += 1
+                # statistics per seed entry and per word form, so "closed" and "suspended" can differ
+                for st in (stats[cand.entry.key], stats[_word_key(cand.text)]):
+                    st.total += 1
+                    if hit is None:
+                        continue
+                    st.positive += 1
+                    st.docs.add(doc.id)
+                    st.types[hit[3]] += 1
+                    st.context_types[cand.context][hit[3]] += 1
+                    if first_start[hit[2]] < hit[0]:
+                        st.later_mention += 1
         head_types = {h: votes.most_common(1)[0][0] for h, votes in head_votes.items()}
         return cls(actors=actors, locations=locations, trigger_stats=dict(stats), learned_triggers=learned,
                    head_types=head_types, settings=settings)
@@ -378,25 +379,30 @@ class Baseline:
     def __call__(self, doc: Document) -> Document:
         return _Extraction(self, doc).run()
 
-    def trigger_precision(self, entry: _Entry) -> float:
-        st = self.trigger_stats.get(entry.key)
+    def trigger_precision(self, cand: _Cand) -> float:
+        """How often this word form (backed off to its seed entry, then to a prior) was a trigger in training."""
+        entry = cand.entry
         prior = self.settings.seed_prior if not entry.learned else 0.5
         if entry.by_context:
             prior = self.settings.seed_prior * 0.6
         k = self.settings.smoothing
-        if st is None:
-            return prior
-        return (st.positive + k * prior) / (st.total + k)
+        st = self.trigger_stats.get(entry.key)
+        p_entry = prior if st is None else (st.positive + k * prior) / (st.total + k)
+        word = self.trigger_stats.get(_word_key(cand.text))
+        if word is None:
+            return p_entry
+        return (word.positive + k * p_entry) / (word.total + k)
 
     def trigger_type(self, cand: _Cand) -> EventType | None:
         if cand.context == "suicide" and (cand.entry.type in (EventType.REMOTE_EXPLOSIVE, None)
                                           or cand.entry.key in ("attack", "blast", "bombing")):
             return EventType.SUICIDE_BOMB
         st = self.trigger_stats.get(cand.entry.key)
-        if st is not None:
-            ctx = st.context_types.get(cand.context)
-            if ctx and sum(ctx.values()) >= 2:
-                return ctx.most_common(1)[0][0]
+        for stats in (self.trigger_stats.get(_word_key(cand.text)), st):
+            if stats is not None:
+                ctx = stats.context_types.get(cand.context)
+                if ctx and sum(ctx.values()) >= 2:
+                    return ctx.most_common(1)[0][0]
         if cand.entry.by_context:
             if cand.context and cand.context != "suicide":
                 by_weapon = WEAPON_EVENT_TYPE.get(WeaponCategory(cand.context))
@@ -416,6 +422,10 @@ class Baseline:
         if st is not None and st.positive >= 3:
             return st.later_mention / st.positive >= self.settings.coref_rate
         return entry.anaphor
+
+
+def _word_key(text: str) -> str:
+    return "w:" + re.sub(r"\s+", " ", text.lower())
 
 
 def _literal_regex(records: Mapping[str, object]) -> re.Pattern[str] | None:
@@ -1021,7 +1031,7 @@ class _Extraction:
         for c in cands:
             if any(overlaps((c.start, c.end), sp) for sp in actor_spans + loc_spans):
                 continue
-            c.score = self.m.trigger_precision(c.entry)
+            c.score = self.m.trigger_precision(c)
             if c.score < self.m.settings.threshold:
                 continue
             c.type = self.m.trigger_type(c)

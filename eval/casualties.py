@@ -105,6 +105,19 @@ def _victim_parts(gold: Casualty, pred: Casualty, g_info: EntityInfo | None, p_i
     return parts
 
 
+def _differences(g: Casualty, p: Casualty, g_info: EntityInfo | None, p_info: EntityInfo | None) -> str:
+    out = []
+    if g.outcome != p.outcome:
+        out.append(f"outcome {g.outcome.value} vs {p.outcome.value}")
+    if g.victim.category != p.victim.category:
+        out.append(f"victim category {g.victim.category.value} vs {p.victim.category.value}")
+    if g.victim.nationality != p.victim.nationality:
+        out.append(f"nationality {g.victim.nationality or '-'} vs {p.victim.nationality or '-'}")
+    if g_info is not None and p_info is not None and not compatible(g_info, p_info):
+        out.append(f"victim actor {g_info.entity.name!r} vs {p_info.entity.name!r}")
+    return "different " + "; ".join(out)
+
+
 def _ref(doc: Document, index: int) -> ItemRef:
     c = doc.casualties[index]
     who = c.victim.category.value + (f" {c.victim.nationality}" if c.victim.nationality else "")
@@ -167,9 +180,10 @@ def count_casualties(al: DocumentAlignment, findings: list[Finding] | None = Non
                 counts.add(("casualties", "count_error", ALL, "abs"), abs(pi.point - gi.point))
                 counts.add(("casualties", "count_error", ALL, "n"))
         if findings is not None and not (same_outcome and same_group):
-            what = "outcome" if not same_outcome else "victim group"
             findings.append(Finding("casualties", MISMATCH, gold.id, g.outcome.value,
-                                    f"same event, different {what}", _ref(gold, pair.gold), _ref(pred, pair.pred)))
+                                    "same event, " + _differences(g, p, info("gold", g.victim.actor),
+                                                                  info("pred", p.victim.actor)),
+                                    _ref(gold, pair.gold), _ref(pred, pair.pred)))
     for metric, tp in (("identification", len(records.pairs)), ("outcome", tp_outcome), ("tuple", tp_tuple)):
         counts.add(("casualties", metric, ALL, "tp"), tp)
         counts.add(("casualties", metric, ALL, "fp"), n_pred - tp)

@@ -72,7 +72,7 @@ def test_dikwa_attack_curfew_and_forecast() -> None:
     casualties = [(c.outcome.value, c.count, c.victim.category.value, c.mentions[0].text) for c in pred.casualties]
     assert casualties == [
         ("killed", DIKWA.casualties[0].count, "police", "at least three police officers"),
-        ("injured", DIKWA.casualties[1].count, "unknown", "two others"),
+        ("injured", DIKWA.casualties[1].count, "police", "two others"),  # "others" of the figure before
     ]
     names = {a.id: a.name for a in pred.actors}
     roles = {(arg.role.value, names.get(arg.entity, arg.entity)) for arg in attack.arguments}

@@ -394,28 +394,30 @@ class Baseline:
         return (word.positive + k * p_entry) / (word.total + k)
 
     def trigger_type(self, cand: _Cand) -> EventType | None:
+        """The event type of a trigger: training votes for this word in this context, backed off to the word,
+        its seed entry, and the type the seed lexicon (or a weapon named nearby) suggests."""
         if cand.context == "suicide" and (cand.entry.type in (EventType.REMOTE_EXPLOSIVE, None)
                                           or cand.entry.key in ("attack", "blast", "bombing")):
             return EventType.SUICIDE_BOMB
-        st = self.trigger_stats.get(cand.entry.key)
-        for stats in (self.trigger_stats.get(_word_key(cand.text)), st):
-            if stats is not None:
-                ctx = stats.context_types.get(cand.context)
-                if ctx and sum(ctx.values()) >= 2:
-                    return ctx.most_common(1)[0][0]
-        if cand.entry.by_context:
-            if cand.context and cand.context != "suicide":
-                by_weapon = WEAPON_EVENT_TYPE.get(WeaponCategory(cand.context))
-                if by_weapon is not None:
-                    return by_weapon
-            if st is not None and st.types:
-                return st.types.most_common(1)[0][0]
-            return cand.entry.type
-        if cand.entry.type is not None:
-            return cand.entry.type
-        if st is not None and st.types:
-            return st.types.most_common(1)[0][0]
-        return None
+        default = cand.entry.type
+        if cand.entry.by_context and cand.context and cand.context != "suicide":
+            default = WEAPON_EVENT_TYPE.get(WeaponCategory(cand.context), default)
+        votes: Counter[EventType] = Counter()
+        if default is not None:
+            votes[default] += 1.5
+        word = self.trigger_stats.get(_word_key(cand.text))
+        entry = self.trigger_stats.get(cand.entry.key)
+        for stats, weight_ctx, weight_all in ((word, 1.0, 0.5), (entry, 0.3, 0.1)):
+            if stats is None:
+                continue
+            for t, n in stats.context_types.get(cand.context, Counter()).items():
+                votes[t] += weight_ctx * n
+            for t, n in stats.types.items():
+                votes[t] += weight_all * n
+        if not votes:
+            return None
+        best = max(votes.values())
+        return min((t for t, v in votes.items() if v == best), key=lambda t: list(EventType).index(t))
 
     def is_anaphor(self, entry: _Entry) -> bool:
         st = self.trigger_stats.get(entry.key)

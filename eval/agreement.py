@@ -20,12 +20,14 @@ add over shards. Documents present in one file only are listed and left out.
 
 from __future__ import annotations
 
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 from eventgold.schema import ActorType, CasualtyOutcome, EventType, Modality, Profile
+from sklearn.metrics import cohen_kappa_score
 
 from .counts import Counts
 from .document import ScoringOptions
@@ -43,20 +45,20 @@ ATTRIBUTES: dict[str, tuple[str, str, str, tuple[str, ...]]] = {
 
 
 def cohen_kappa(confusion: np.ndarray) -> float | None:
-    """Cohen's kappa of a square confusion matrix (rows annotator A, columns B); None when undefined.
+    """Cohen's kappa (scikit-learn) of a square confusion matrix (rows annotator A, columns B); None when undefined.
 
-    Undefined when there are no items or when chance agreement is 1 (both annotators used one
-    and the same label throughout); scikit-learn returns nan there.
+    The matrix is handed to :func:`sklearn.metrics.cohen_kappa_score` as one weighted item per
+    cell. Undefined when there are no items or when chance agreement is 1 (both annotators used
+    one and the same label throughout); scikit-learn returns nan there.
     """
-    c = np.asarray(confusion, dtype=np.float64)
-    n = c.sum()
-    if n == 0:
+    c = np.asarray(confusion, dtype=np.int64)
+    if c.size == 0 or c.sum() == 0:
         return None
-    observed = np.trace(c) / n
-    expected = float((c.sum(axis=1) / n) @ (c.sum(axis=0) / n))
-    if expected == 1.0:
-        return None
-    return float((observed - expected) / (1 - expected))
+    rows, cols = np.nonzero(c)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # undefined kappa is reported as None, not warned about
+        value = float(cohen_kappa_score(rows, cols, labels=np.arange(c.shape[0]), sample_weight=c[rows, cols]))
+    return None if np.isnan(value) else value
 
 
 def krippendorff_alpha(confusion: np.ndarray) -> float | None:

@@ -1064,6 +1064,9 @@ class _Extraction:
                 return previous.modality  # "no reports of demonstrations or clashes"
             s = previous.end  # a cue before the previous trigger belongs to it ("No group claimed the attack")
         modality = modality_of(self.text, c.start, c.end, (s, e))
+        date = self._trigger_date(c)
+        if modality is Modality.ACTUAL and date is not None and date[0] > self.doc.published:  # type: ignore[operator]
+            return Modality.HYPOTHETICAL  # dated after the report: planned or announced, not yet happened
         if modality is Modality.ACTUAL and self.comment_start is not None and c.start > self.comment_start \
                 and re.search(r"[^s]s$", c.text) and not self._has_date(c):
             # a bare plural or a present-tense verb in the analysis part: a habit, not an incident

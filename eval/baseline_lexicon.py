@@ -44,7 +44,7 @@ TRIGGERS: list[TriggerEntry] = [
     _t("hit", r"hit|hitting", None, by_context=True),
     # shelling, rockets, missiles
     _t("shelling", r"shell(?:ing|ed)|artillery\s+(?:fire|attacks?|barrages?|strikes?)|bombard(?:s|ed|ing|ments?)?|"
-       r"indirect\s+fire", 
+       r"indirect\s+fire",
        E.SHELLING_MISSILE_ATTACK),
     _t("rocket attack", r"(?:rocket|mortar|missile|katyusha)\s+(?:attacks?|fire|strikes?|barrages?|salvos?)",
        E.SHELLING_MISSILE_ATTACK),
@@ -154,19 +154,23 @@ LEFT_CUES: list[tuple[Modality, str]] = [
                             r"planning|warn(?:ed|s)?\s+of|risk\s+of|fears?\s+of|feared|intend(?:s|ed)?\s+to|if|"
                             r"further|upcoming|scheduled|call(?:ed|s|ing)?\s+for|prepar(?:e|ing)\s+to|aim(?:s|ed)?\s+to|"
                             r"in\s+case\s+of|anticipated|forecast|prospect\s+of|possibility\s+of|attempt(?:s|ed)?\s+to|"
-                            r"avoid|prevent|ahead\s+of)\b"),
+                            r"avoid|prevent|ahead\s+of|(?:has|have)\s+called|called\s+(?:a|an)|capabilit(?:y|ies)\s+to|capacity\s+to|"
+                            r"ability\s+to|risk|threat|more)\b"),
 ]
 
 #: Cue patterns after a trigger (same clause).
 RIGHT_CUES: list[tuple[Modality, str]] = [
     (Modality.NEGATED, r"^\W*(?:\w+\s+){0,3}?(?:(?:was|were|has|have|had)\s+not|did\s+not|never)\s+"
                        r"(?:been\s+)?(?:reported|confirmed|occur|happen|take\s+place|took\s+place)"),
-    (Modality.HYPOTHETICAL, r"^\W*(?:\w+\s+){0,4}?(?:(?:are|is|remain|remains)\s+(?:also\s+)?(?:likely|possible|"
-                            r"expected|anticipated|planned|probable)|will\b|would\b|could\b|may\b|might\b|"
+    (Modality.HYPOTHETICAL, r"^\W*(?:[\w'’-]+\s+){0,9}?(?:(?:are|is|remain|remains)\s+(?:also\s+|still\s+|highly\s+)?"
+                            r"(?:likely|possible|expected|anticipated|planned|probable|a\s+(?:\w+\s+)?(?:risk|threat|"
+                            r"possibility))|will\b|would\b|could\b|may\b|might\b|should\s+be\s+expected|"
                             r"cannot\s+be\s+ruled\s+out|(?:are|is)\s+(?:scheduled|due|set)\s+to)"),
-    (Modality.GENERIC, r"^\W*(?:\w+\s+){0,3}?(?:(?:are|is|remain|remains)\s+(?:common|frequent|routine|regular)|"
-                       r"occur\s+(?:frequently|regularly|often)|routinely|frequently|regularly|repeatedly|"
-                       r"typically|usually|habitually)\b"),
+    (Modality.GENERIC, r"^\W*(?:[\w'’-]+\s+){0,6}?(?:(?:are|is|remain|remains)\s+(?:common|frequent|routine|regular)|"
+                       r"occurs?\s+(?:\w+\s+)?(?:daily|weekly|frequently|regularly|often)|routinely|frequently|"
+                       r"regularly|repeatedly|typically|usually|habitually|tends?\s+to|"
+                       r"(?:have|has)\s+(?:also\s+)?(?:risen|increased|declined|fallen|grown|surged|become)|"
+                       r"since\s+(?:early\s+|late\s+|mid-)?(?:19|20)\d\d)\b"),
 ]
 
 #: A line that opens the analysis part of a report: events told there are mostly habits and forecasts.

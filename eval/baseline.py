@@ -402,7 +402,7 @@ class Baseline:
         default = cand.entry.type
         if cand.entry.by_context and cand.context and cand.context != "suicide":
             default = WEAPON_EVENT_TYPE.get(WeaponCategory(cand.context), default)
-        votes: Counter[EventType] = Counter()
+        votes: dict[EventType, float] = defaultdict(float)
         if default is not None:
             votes[default] += 1.5
         word = self.trigger_stats.get(_word_key(cand.text))

@@ -37,8 +37,6 @@ _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:19|20)\d\d"
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _DASH = r"\s*(?:-|–|—|to|and|until|through)\s*"
-_PART_OF_DAY = r"(?:\s+(?:morning|afternoon|evening|night))?"
-
 #: Time windows a vague past reference may point to, in days: the guidelines' "after the publication
 #: date in the same year means the previous year for past events" applies beyond this many days.
 FUTURE_WINDOW_DAYS = 45
@@ -87,7 +85,8 @@ def _pick_year(month: int, day: int, published: dt.date, future: bool) -> int:
         if d is not None:
             candidates.append(d)
     if future:
-        upcoming = [d for d in candidates if d >= published]
+        # a forward-looking sentence may still name a date of the last few weeks
+        upcoming = [d for d in candidates if (published - d).days <= 30]
         return upcoming[0].year if upcoming else published.year
     soon = [d for d in candidates if 0 < (d - published).days <= FUTURE_WINDOW_DAYS]
     if soon:
@@ -117,14 +116,19 @@ def _day_interval(a: dt.date, b: dt.date | None = None) -> DateInterval:
     return DateInterval(start=a, end=b, precision=DatePrecision.DAY)
 
 
-def _weekday(name: str, published: dt.date, future: bool, *, this_week: bool = False) -> dt.date:
+def _weekday(name: str, published: dt.date, future: bool, *, this_week: bool = False,
+             inclusive: bool = True) -> dt.date:
+    """The weekday ``name`` nearest the publication date: the latest one on or before it (``inclusive``: a
+    report published on a Tuesday means that day by "on Tuesday"), or the next one after it for future events."""
     target = _WEEKDAYS[name.lower()]
     if this_week:
         return published - dt.timedelta(days=published.weekday()) + dt.timedelta(days=target)
     if future:
         delta = (target - published.weekday()) % 7 or 7
         return published + dt.timedelta(days=delta)
-    delta = (published.weekday() - target) % 7 or 7
+    delta = (published.weekday() - target) % 7
+    if delta == 0 and not inclusive:
+        delta = 7
     return published - dt.timedelta(days=delta)
 
 
@@ -142,6 +146,10 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [(name, re.compile(pattern)) for nam
                     rf"(?:,?\s+(?P<y>{_YEAR}))?\b"),
     # March 15-19, 2023
     ("us_range", rf"\b(?P<m>{_MONTH})\s+(?P<d1>{_DAY}){_DASH}(?P<d2>{_DAY})\b(?:,?\s+(?P<y>{_YEAR}))?"),
+    # Sunday, 14 July (2024): one expression, dated by the day and month
+    ("day_month", rf"\b{_WEEKDAY},?\s+(?:the\s+)?(?P<d>{_DAY})\s+(?:of\s+)?(?P<m>{_MONTH})(?:,?\s+(?P<y>{_YEAR}))?\b"),
+    # early/mid/late last month, late this year
+    ("part_rel", r"\b(?P<part>[Ee]arly|[Mm]id|[Ll]ate)[\s-]+(?P<rel>last|this|next)\s+(?P<unit>month|year)\b"),
     # 13 March 2023, 13 March, the 13th of March
     ("day_month", rf"\b(?P<d>{_DAY})\s+(?:of\s+)?(?P<m>{_MONTH})(?:,?\s+(?P<y>{_YEAR}))?\b"),
     # March 13, 2023 / March 13
@@ -157,10 +165,9 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [(name, re.compile(pattern)) for nam
     ("year", rf"(?:\b(?:in|In|since|Since|during|During|until|Until|of|throughout|Throughout)\s+)?"
              rf"(?P<span>(?:\b(?P<part>early|mid|late|the\s+end\s+of|the\s+beginning\s+of)[\s-]+)?"
              rf"(?P<y>{_YEAR}))\b(?![-–]\d)"),
-    ("weekday", rf"\b(?:(?P<mod>last|this|next|Last|This|Next)\s+)?(?P<w>{_WEEKDAY}){_PART_OF_DAY}\b"),
+    ("weekday", rf"\b(?:(?P<mod>last|this|next|Last|This|Next)\s+)?(?P<w>{_WEEKDAY})\b"),
     ("yesterday", r"\b(?:[Yy]esterday|[Ll]ast\s+night)(?:\s+(?:morning|afternoon|evening))?\b"),
     ("today", r"\b(?:(?:earlier|later)\s+)?(?:[Tt]oday|[Tt]onight|[Tt]his\s+(?:morning|afternoon|evening))\b"),
-    ("overnight", r"\b[Oo]vernight\b"),
     ("tomorrow", r"\b[Tt]omorrow\b"),
     ("ago", r"\b(?P<n>\w+|\d+)\s+(?P<unit>days?|weeks?|months?|years?)\s+ago\b"),
     ("weekend", r"\b(?:(?P<mod>last|this|next|the\s+past|the\s+coming)\s+)?weekend\b"),
@@ -186,10 +193,10 @@ def _part_of_month(part: str | None, year: int, month: int) -> tuple[dt.date, dt
     part = re.sub(r"\s+", " ", part.lower())
     last = _last_day(year, month)
     if part in ("early", "the beginning of"):
-        return dt.date(year, month, 1), dt.date(year, month, 10)
+        return dt.date(year, month, 1), dt.date(year, month, 15)
     if part == "mid":
         return dt.date(year, month, 11), dt.date(year, month, 20)
-    return dt.date(year, month, 21), dt.date(year, month, last)
+    return dt.date(year, month, 16), dt.date(year, month, last)
 
 
 def _resolve(rule: str, m: re.Match[str], published: dt.date, future: bool,
@@ -236,6 +243,24 @@ def _resolve(rule: str, m: re.Match[str], published: dt.date, future: bool,
         elif year_part:
             start = dt.date(year, 7, 1)
         return DateInterval(start=start, end=end, precision=DatePrecision.YEAR), False
+    if rule == "part_rel":
+        step = {"last": -1, "this": 0, "next": 1}[g["rel"]]
+        if g["unit"] == "month":
+            y, mo = divmod(published.year * 12 + published.month - 1 + step, 12)
+            span = _part_of_month(g["part"].lower(), y, mo + 1)
+            if span is None:
+                return None
+            return DateInterval(start=span[0], end=span[1], precision=DatePrecision.MONTH), True
+        year = published.year + step
+        part = g["part"].lower()
+        start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
+        if part == "early":
+            end = dt.date(year, 6, 30)
+        elif part == "mid":
+            start, end = dt.date(year, 4, 1), dt.date(year, 9, 30)
+        else:
+            start = dt.date(year, 7, 1)
+        return DateInterval(start=start, end=end, precision=DatePrecision.YEAR), True
     if rule == "weekday":
         mod = (g.get("mod") or "").lower()
         if mod == "next":
@@ -243,14 +268,12 @@ def _resolve(rule: str, m: re.Match[str], published: dt.date, future: bool,
         elif mod == "this":
             d = _weekday(g["w"], published, future, this_week=True)
         else:
-            d = _weekday(g["w"], published, future and mod != "last")
+            d = _weekday(g["w"], published, future and mod != "last", inclusive=mod != "last")
         return _day_interval(d), True
     if rule == "yesterday":
         return _day_interval(published - dt.timedelta(days=1)), True
     if rule == "today":
         return _day_interval(published), True
-    if rule == "overnight":
-        return _day_interval(published - dt.timedelta(days=1), published), True
     if rule == "tomorrow":
         return _day_interval(published + dt.timedelta(days=1)), True
     if rule == "ago":

@@ -252,11 +252,11 @@ def _resolve(rule: str, m: re.Match[str], published: dt.date, future: bool,
                 return None
             return DateInterval(start=span[0], end=span[1], precision=DatePrecision.MONTH), True
         year = published.year + step
-        part = g["part"].lower()
+        half = g["part"].lower()
         start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
-        if part == "early":
+        if half == "early":
             end = dt.date(year, 6, 30)
-        elif part == "mid":
+        elif half == "mid":
             start, end = dt.date(year, 4, 1), dt.date(year, 9, 30)
         else:
             start = dt.date(year, 7, 1)

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 
 from eventgold.schema import Actor, DateInterval, Document, Event, Location, Weapon
 
-from .matching import Alignment, Pair, match
+from .matching import Alignment, Pair, match, matching_size
 from .names import canonical_names, jaccard, mention_words, normalize, surface_forms
 
 
@@ -96,12 +96,8 @@ def _set_overlap(gold: list[EntityInfo], pred: list[EntityInfo]) -> float | None
         return None
     if not gold or not pred:
         return 0.0
-    matched = len(match(gold, pred, _compatible_pair))
+    matched = matching_size(gold, pred, compatible)
     return matched / (len(gold) + len(pred) - matched)
-
-
-def _compatible_pair(gold: EntityInfo, pred: EntityInfo) -> float | None:
-    return 1.0 if compatible(gold, pred) else None
 
 
 @dataclass(frozen=True)

@@ -59,21 +59,21 @@ class Alignment:
     pairs: tuple[Pair, ...]
     unmatched_gold: tuple[int, ...]
     unmatched_pred: tuple[int, ...]
-    _pred_of: dict[int, int] = field(default_factory=dict, repr=False, compare=False)
-    _gold_of: dict[int, int] = field(default_factory=dict, repr=False, compare=False)
+    _index: dict[str, dict[int, int]] = field(default_factory=dict, repr=False, compare=False)
 
-    def __post_init__(self) -> None:
-        for pair in self.pairs:
-            self._pred_of[pair.gold] = pair.pred
-            self._gold_of[pair.pred] = pair.gold
+    def _lookup(self, side: str) -> dict[int, int]:
+        if side not in self._index:
+            self._index["gold"] = {p.gold: p.pred for p in self.pairs}
+            self._index["pred"] = {p.pred: p.gold for p in self.pairs}
+        return self._index[side]
 
     def pred_of(self, gold: int) -> int | None:
         """The predicted index matched with gold index ``gold``, or None."""
-        return self._pred_of.get(gold)
+        return self._lookup("gold").get(gold)
 
     def gold_of(self, pred: int) -> int | None:
         """The gold index matched with predicted index ``pred``, or None."""
-        return self._gold_of.get(pred)
+        return self._lookup("pred").get(pred)
 
     def __len__(self) -> int:
         return len(self.pairs)
@@ -117,9 +117,42 @@ def match(gold: Sequence[G], pred: Sequence[P], similarity: Callable[[G, P], flo
     return _solve(len(gold), len(pred), edges)
 
 
+def matching_size(gold: Sequence[G], pred: Sequence[P], allowed: Callable[[G, P], bool]) -> int:
+    """How many pairs a largest one-to-one matching has when every allowed pair counts the same.
+
+    The same optimum :func:`match` finds for a similarity of 1 on allowed pairs, without building the alignment.
+    """
+    edges: list[tuple[int, int, Score]] = [(i, j, (1.0,)) for i, g in enumerate(gold) for j, p in enumerate(pred)
+                                           if allowed(g, p)]
+    return len(_max_cardinality(edges)) if edges else 0
+
+
 def match_edges(n_gold: int, n_pred: int, edges: Sequence[tuple[int, int, Score]]) -> Alignment:
     """:func:`match` for callers that already know the allowed pairs and their tiered scores."""
     return _solve(n_gold, n_pred, [(i, j, s) for i, j, s in edges if any(s)])
+
+
+def _max_cardinality(edges: list[tuple[int, int, Score]]) -> list[Pair]:
+    """A largest matching by augmenting paths (Kuhn); with equal weights it is a maximum-weight one."""
+    score = edges[0][2]
+    neighbours: dict[int, list[int]] = {}
+    for i, j, _ in edges:
+        neighbours.setdefault(i, []).append(j)
+    owner: dict[int, int] = {}
+
+    def augment(i: int, seen: set[int]) -> bool:
+        for j in neighbours[i]:
+            if j in seen:
+                continue
+            seen.add(j)
+            if j not in owner or augment(owner[j], seen):
+                owner[j] = i
+                return True
+        return False
+
+    for i in sorted(neighbours):
+        augment(i, set())
+    return [Pair(i, j, score) for j, i in owner.items()]
 
 
 def _solve(n_gold: int, n_pred: int, edges: list[tuple[int, int, Score]]) -> Alignment:
@@ -132,6 +165,8 @@ def _solve(n_gold: int, n_pred: int, edges: list[tuple[int, int, Score]]) -> Ali
             pred_degree[j] = pred_degree.get(j, 0) + 1
         if all(d == 1 for d in gold_degree.values()) and all(d == 1 for d in pred_degree.values()):
             pairs = [Pair(i, j, s) for i, j, s in edges]  # no item has a rival: every allowed pair is optimal
+        elif all(s == edges[0][2] for _, _, s in edges):
+            pairs = _max_cardinality(edges)  # equal weights: the optimum is a largest matching
         else:
             rows = sorted(gold_degree)
             cols = sorted(pred_degree)

@@ -6,7 +6,7 @@ import itertools
 import random
 
 import pytest
-from eventgold.eval.matching import combine_tiers, match
+from eventgold.eval.matching import combine_tiers, match, matching_size
 
 
 def overlap_sim(g: tuple[int, int], p: tuple[int, int]) -> tuple[float, ...] | None:
@@ -73,3 +73,19 @@ def test_random_problems_reach_the_brute_force_optimum() -> None:
         assert got[0] == best[0]
         assert got[1] == pytest.approx(best[1])
         assert len({p.pred for p in alignment.pairs}) == len(alignment.pairs)
+
+
+def test_equal_weights_take_a_largest_matching() -> None:
+    # Greedy in gold order would pair 0-0 and leave gold 1 (which can only take pred 0) unmatched.
+    allowed = {(0, 0), (0, 1), (1, 0)}
+    alignment = match([0, 1], [0, 1], lambda g, p: 1.0 if (g, p) in allowed else None)
+    assert [(p.gold, p.pred) for p in alignment.pairs] == [(0, 1), (1, 0)]
+
+
+def test_matching_size_agrees_with_match() -> None:
+    rng = random.Random(3)
+    for _ in range(100):
+        n, m = rng.randint(0, 6), rng.randint(0, 6)
+        allowed = {(i, j) for i in range(n) for j in range(m) if rng.random() < 0.4}
+        alignment = match(list(range(n)), list(range(m)), lambda g, p, a=allowed: 1.0 if (g, p) in a else None)
+        assert matching_size(list(range(n)), list(range(m)), lambda g, p, a=allowed: (g, p) in a) == len(alignment)

@@ -1345,6 +1345,13 @@ class _Extraction:
             after = [a for a in actors if a.start >= trig.end]
             sentence_text = self.text[s:e]
             self._role_by_type(ev, trig, before, after, actors, sentence_text, add)
+        # no place in its own sentences: the places of the sentence before, in the same paragraph
+        if not any(role is Role.PLACE for role, _ in args) and first.sentence > 0:
+            prev_s, prev_e = self.sentences.spans[first.sentence - 1]
+            if "\n" not in self.text[prev_e:self.sentences.spans[first.sentence][0]]:
+                for lm in self.loc_mentions:
+                    if prev_s <= lm.start < prev_e:
+                        add(Role.PLACE, lm.entity)
         # victims of the event's casualty figures
         for cas in self.casualties:
             if cas.event is ev and cas.actor:
@@ -1352,12 +1359,13 @@ class _Extraction:
         return args
 
     def _is_source(self, a: _ActorMention, s: int, e: int) -> bool:
-        before = self.text[max(s, a.start - 16):a.start]
-        after = self.text[a.end:min(e, a.end + 25)]
-        if re.search(r"according\s+to\s+(?:the\s+)?$", before, re.I):
+        before = self.text[max(s, a.start - 30):a.start]
+        after = self.text[a.end:min(e, a.end + 45)]
+        if re.search(r"(?:according\s+to|quoted\s+by|cited\s+by|reported\s+by|,\s+citing)\s+(?:the\s+)?"
+                     r"(?:[\w'’-]+\s+){0,2}$", before, re.I):
             return True
-        return bool(re.match(r"^(?:'s?)?\s*(?:\w+\s+)?(?:said|says|reported|told|stated|confirmed|indicated|noted)\b",
-                             after, re.I)) and a.type not in (ActorType.CIVILIANS,)
+        return bool(re.match(r"^(?:'s?)?\s*(?:[\w'’-]+\s+){0,4}?(?:said|says|reported|told|stated|confirmed|indicated|"
+                             r"noted|quoted|cited)\b", after, re.I)) and a.kind != "victim"
 
     def _role_by_type(self, ev: _Ev, trig: _Cand, before: list[_ActorMention], after: list[_ActorMention],
                       actors: list[_ActorMention], sentence_text: str, add: object) -> None:

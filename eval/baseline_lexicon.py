@@ -210,7 +210,8 @@ ACTOR_HEADS: list[tuple[str, ActorType]] = [
      r"council|mayor|president|prime\s+minister|cabinet|presidency|prosecutors?",
      ActorType.GOVERNMENT),
     (r"embassy|consulate|diplomats?|mission|high\s+commission", ActorType.DIPLOMATIC_MISSION),
-    (r"suspects?|sources|witnesses|unknown\s+assailants", ActorType.UNKNOWN),
+    (r"suspects?|sources|witnesses|unknown\s+assailants|media|media\s+outlets?|news\s+agency|outlets?|"
+     r"observatory|monitors?|monitoring\s+group|reporters|correspondents", ActorType.UNKNOWN),
 ]
 
 #: Modifiers that may come before an actor head ("unidentified gunmen", "local police").

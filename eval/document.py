@@ -74,7 +74,7 @@ def _check_text(gold: Document, pred: Document) -> None:
 
 
 def _mention_findings(doc_id: str, kind: str, gold_text: str, pred_text: str, result: SchemeResult,
-                      gold_spans: list[Span], pred_spans: list[Span]) -> list[Finding]:
+                      gold_spans: list[Span], pred_spans: list[Span], span_free: int) -> list[Finding]:
     level = f"mentions.{kind}"
 
     def ref(span: Span, text: str) -> ItemRef:
@@ -92,9 +92,11 @@ def _mention_findings(doc_id: str, kind: str, gold_text: str, pred_text: str, re
             why.append(f"label {p.label}")
         out.append(Finding(level, MISMATCH, doc_id, g.label, "strict: " + ", ".join(why),
                            ref(g, gold_text), ref(p, pred_text)))
+    missed = "strict: no overlapping prediction"
+    if span_free:
+        missed += f" ({span_free} span-free predicted mention{'s' if span_free > 1 else ''} could not be placed)"
     for i in result.alignment.unmatched_gold:
-        out.append(Finding(level, FALSE_NEGATIVE, doc_id, gold_spans[i].label, "strict: no overlapping prediction",
-                           ref(gold_spans[i], gold_text)))
+        out.append(Finding(level, FALSE_NEGATIVE, doc_id, gold_spans[i].label, missed, ref(gold_spans[i], gold_text)))
     for j in result.alignment.unmatched_pred:
         out.append(Finding(level, FALSE_POSITIVE, doc_id, pred_spans[j].label, "strict: overlaps no gold span",
                            pred=ref(pred_spans[j], pred_text)))
@@ -122,7 +124,8 @@ def score_document(gold: Document, pred: Document | None, *, explain: bool = Fal
         counts.update(kind_counts)
         if findings is not None:
             findings.extend(_mention_findings(gold.id, kind, gold.text, pred.text, results["strict"],
-                                              gold_spans, pred_spans))
+                                              gold_spans, pred_spans,
+                                              kind_counts[(f"mentions.{kind}", "span_free", "*", "n")]))
     alignment = align_document(gold, pred, min_event_similarity=options.min_event_similarity)
     for _name, level in LEVELS:
         counts.update(level(alignment, findings))

@@ -8,11 +8,15 @@ because the eval library does not import the corpus library.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
 from eventgold.clikit import ReportFormat, err_console, handles_errors, write_output
 from eventgold.schema import UsageError
+
+if TYPE_CHECKING:
+    from eventgold.eval import Settings
 
 app = typer.Typer(help="Score predictions, compare two systems, measure annotator agreement.", no_args_is_help=True)
 
@@ -49,7 +53,7 @@ def gold_file(gold: Path | None, split: str | None) -> Path:
     return gold if gold is not None else split_file(split or "test")
 
 
-def _settings(seed: int, resamples: int, confidence: float, zero_division: str, min_sim: float):  # type: ignore[no-untyped-def]
+def _settings(seed: int, resamples: int, confidence: float, zero_division: str, min_sim: float) -> Settings:
     from eventgold.eval import Settings, check_zero_division
 
     if not 0 < min_sim <= 1:

@@ -1233,8 +1233,12 @@ class _Extraction:
                 actor.aliases.append(surface)
         for actor in actors.values():
             if kinds[actor.id] == "description":
-                # the fullest description names the entity ("Chadian army" rather than "army")
-                actor.name = max((re.sub(r"^(?:the|The)\s+", "", m.text) for m in actor.mentions), key=len)
+                # the first description with a name in it names the entity ("Chadian army" rather than "army"),
+                # else the fullest one
+                texts = [re.sub(r"^(?:the|The)\s+", "", m.text) for m in actor.mentions]
+                named = [t for t in texts if any(w[:1].isupper() for w in t.split()[1:]) or
+                         _NATIONALITY_RE.match(t)]
+                actor.name = named[0] if named else max(texts, key=len)
         actor_id_of = {key: a.id for key, a in actors.items()}
         for cas in self.casualties:
             if cas.actor is not None:

@@ -33,7 +33,8 @@ def _special_characters(doc: Document) -> int:
     if "\r\n" in text:
         return 1
     for ch in text:
-        if ord(ch) > 0x2000 and unicodedata.category(ch) in ("So", "Lo"):
+        category = unicodedata.category(ch)
+        if category == "Lo" or (category == "So" and ord(ch) > 0x2000):
             return 1
     return 0
 

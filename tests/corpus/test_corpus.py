@@ -126,3 +126,8 @@ def test_tampered_split_is_reported(tmp_path: Path) -> None:
 def test_unknown_split_is_a_usage_error() -> None:
     with pytest.raises(Exception, match="unknown split 'validation'; choose one of train, dev, test"):
         load_corpus(split="validation")
+
+
+def test_reports_are_120_to_450_words() -> None:
+    lengths = {d.id: len(d.text.split()) for d in all_docs()}
+    assert all(120 <= n <= 450 for n in lengths.values()), lengths

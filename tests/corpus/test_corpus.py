@@ -131,3 +131,11 @@ def test_unknown_split_is_a_usage_error() -> None:
 def test_reports_are_120_to_450_words() -> None:
     lengths = {d.id: len(d.text.split()) for d in all_docs()}
     assert all(120 <= n <= 450 for n in lengths.values()), lengths
+
+
+def test_card_statistics_are_current(tmp_path: Path) -> None:
+    from eventgold.corpus.card import refresh_card
+
+    card = tmp_path / "README.md"
+    card.write_text((ROOT / "corpus" / "README.md").read_text(encoding="utf-8"), encoding="utf-8")
+    assert not refresh_card(card, BUNDLED), "regenerate: python -m eventgold.corpus.card corpus/README.md corpus/data"

@@ -80,6 +80,7 @@ from .baseline_lexicon import (
 )
 from .baseline_numbers import NUMBER, find_quantities
 from .baseline_text import COMMON_CAPITALISED, SentenceIndex, names_in, norm, overlaps, split_sentences
+from .baseline_text import Span as _Span
 
 # --------------------------------------------------------------------------- settings
 
@@ -538,6 +539,8 @@ _DESCRIPTION_KEYWORDS: list[tuple[str, ActorType]] = [
     (r"\b(?:government|authorities|officials?|ministry|minister|governor|spokes|administration|council|mayor|"
      r"president|cabinet|prosecutor)", ActorType.GOVERNMENT),
 ]
+_SINGLE_WORD_GROUPS = re.compile(r"Taliban|Hezbollah|Hizballah|Hamas|Shabaab|Shabab|Houthis?|Huthis?|Wagner|ISIS|ISIL|"
+                                 r"Daesh|Polisario|Peshmerga|Hashd|Mujahideen|Ansaru|Janjaweed")
 _CATEGORY_ACTOR_TYPE = {
     VictimCategory.MILITARY: ActorType.STATE_MILITARY,
     VictimCategory.POLICE: ActorType.POLICE,
@@ -872,6 +875,8 @@ class _Extraction:
             if cas.category is VictimCategory.UNKNOWN and cas.outcome is CasualtyOutcome.ARRESTED:
                 atype = ActorType.UNKNOWN
             span_text = text[cas.start:cas.end]
+            if re.fullmatch(rf"(?:[\w-]+\s+)*?(?:{NUMBER}|dozens|hundreds|several|others|some)", span_text, re.I):
+                continue  # a bare figure ("18 wounded") names no group of its own
             mention = _ActorMention(cas.start, cas.end, f"victim:{cas.start}", span_text, atype,
                                     cas.nationality, "victim")
             if any(overlaps((cas.start, cas.end), t) for t in taken):
@@ -879,31 +884,42 @@ class _Extraction:
             taken.append((cas.start, cas.end))
             mentions.append(mention)
             cas.actor = mention.key
-        # the gazetteer learned from the training split
-        if self.m._actor_re is not None:
-            for m in self.m._actor_re.finditer(text):
-                rec = self.m.actors[m.group(0)]
-                add(_ActorMention(m.start(), m.end(), "name:" + norm(rec.name), rec.name, rec.type, rec.country,
-                                  "gazetteer"))
         # known place names are not actors
         loc_spans: list[tuple[int, int]] = []
         if self.m._location_re is not None:
             loc_spans = [(m.start(), m.end()) for m in self.m._location_re.finditer(text)]
         # named groups: a capitalised name with a group word in it
         for span in names_in(text):
-            if any(overlaps((span.start, span.end), t) for t in taken + loc_spans):
+            if any(overlaps((span.start, span.end), t) for t in taken):
                 continue
-            if not re.search(rf"\b(?:{GROUP_NAME_WORDS})\b", span.text):
+            if re.search(r"['’]s$", span.text):  # "Taliban's": the possessive is not part of the name
+                span = _Span(span.start, span.end - 2, span.text[:-2])
+            if re.search(r"-(?:appointed|backed|linked|led|allied|aligned|affiliated|controlled|held|run)$", span.text):
+                continue  # "Taliban-appointed officials": a modifier, not the actor
+            known = self.m.actors.get(span.text)
+            if known is None and not re.search(rf"\b(?:{GROUP_NAME_WORDS})\b", span.text):
+                continue
+            if known is None and len(span.text.split()) < 2 and not _SINGLE_WORD_GROUPS.fullmatch(span.text):
+                continue  # "Union", "State" alone are not names of groups
+            if any(overlaps((span.start, span.end), t) for t in loc_spans) and \
+                    not any(t[0] >= span.start and t[1] <= span.end and (t[1] - t[0]) < len(span.text)
+                            for t in loc_spans):
                 continue
             atype = ActorType.NON_STATE_ARMED_GROUP
             country = None
+            inner = next((self.m.actors[m.group(0)] for m in self.m._actor_re.finditer(span.text)), None) \
+                if self.m._actor_re is not None else None
+            if known is not None:
+                atype, country = known.type, known.country
+            elif inner is not None:
+                atype, country = inner.type, inner.country  # "Islamic State Khorasan Province" is like "Islamic State"
             nat = _NATIONALITY_RE.match(span.text)
             if nat and re.search(r"\b(?:Army|Armed\s+Forces|Navy|Air\s+Force|Defen[cs]e\s+Forces)\b", span.text):
                 atype = ActorType.STATE_MILITARY
                 country = self._nationality(nat.group(0))
             elif re.search(r"\bPolice\b", span.text):
                 atype = ActorType.POLICE
-            name = span.text
+            name = known.name if known is not None else span.text
             add(_ActorMention(span.start, span.end, "name:" + norm(name), name, atype, country, "named"))
             # "Islamic State (IS)": the acronym is an alias of the same actor
             after = re.match(r"\s*\((?P<abbr>[A-Z][A-Za-z'-]{1,9})\)", text[span.end:span.end + 14])
@@ -911,6 +927,12 @@ class _Extraction:
                 a_s = span.end + after.start("abbr")
                 add(_ActorMention(a_s, a_s + len(after.group("abbr")), "name:" + norm(name), name, atype, country,
                                   "named"))
+        # the gazetteer learned from the training split
+        if self.m._actor_re is not None:
+            for m in self.m._actor_re.finditer(text):
+                rec = self.m.actors[m.group(0)]
+                add(_ActorMention(m.start(), m.end(), "name:" + norm(rec.name), rec.name, rec.type, rec.country,
+                                  "gazetteer"))
         # descriptions: "unidentified gunmen", "Iraqi security forces", "local police sources"
         for m in _ACTOR_DESCRIPTION_RE.finditer(text):
             s, e = m.start(), m.end()

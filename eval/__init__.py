@@ -3,7 +3,9 @@
 The scorer is pure functions over counts that add (:class:`Counts`): one
 optimal one-to-one matcher (:func:`match`) serves every level; each document
 gives counts, the corpus sums them, and every score, interval and comparison
-is computed from the sums. Reporters render the typed results.
+is computed from the sums. Reporters render the typed results. SciPy,
+scikit-learn and matplotlib are imported only when first needed, so importing
+a submodule (the baseline, say) stays quick.
 
 >>> from eventgold.schema import Document
 >>> gold = Document.model_validate({"id": "d1", "published": "2024-03-02", "text": "Shelling hit Kharkiv.",

@@ -27,7 +27,6 @@ from typing import Any
 
 import numpy as np
 from eventgold.schema import ActorType, CasualtyOutcome, EventType, Modality, Profile
-from sklearn.metrics import cohen_kappa_score
 
 from .counts import Counts
 from .document import ScoringOptions
@@ -51,6 +50,8 @@ def cohen_kappa(confusion: np.ndarray) -> float | None:
     cell. Undefined when there are no items or when chance agreement is 1 (both annotators used
     one and the same label throughout); scikit-learn returns nan there.
     """
+    from sklearn.metrics import cohen_kappa_score  # imported here: scikit-learn is slow to import
+
     c = np.asarray(confusion, dtype=np.int64)
     if c.size == 0 or c.sum() == 0:
         return None

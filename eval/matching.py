@@ -34,7 +34,6 @@ from dataclasses import dataclass, field
 from typing import TypeVar
 
 import numpy as np
-from scipy.optimize import linear_sum_assignment
 
 G = TypeVar("G")
 P = TypeVar("P")
@@ -179,6 +178,8 @@ def _solve(n_gold: int, n_pred: int, edges: list[tuple[int, int, Score]]) -> Ali
                 matrix[row_at[i], col_at[j]] = w
                 allowed[row_at[i], col_at[j]] = True
             score_of = {(i, j): s for i, j, s in edges}
+            from scipy.optimize import linear_sum_assignment  # imported on first need: SciPy is slow to import
+
             r_idx, c_idx = linear_sum_assignment(matrix, maximize=True)
             for r, c in zip(r_idx.tolist(), c_idx.tolist(), strict=True):
                 if allowed[r, c]:

@@ -67,7 +67,7 @@ def validate_command(
 
 
 def _register_areas() -> None:
-    from eventgold import cli_studio  # noqa: F401  (adds push/pull/serve to the annotate group)
+    from eventgold import cli_adjudicate, cli_studio  # noqa: F401  (add commands to the annotate group)
     from eventgold.cli_annotate import app as annotate_app
     from eventgold.cli_corpus import app as corpus_app
     from eventgold.cli_eval import app as eval_app

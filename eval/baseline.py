@@ -99,7 +99,7 @@ class BaselineSettings:
     """A trigger word missing from the seed lexicon is learned when it is a gold trigger in this many documents."""
     merge_window: int = 1
     """Same-type triggers at most this many sentences apart are merged into one event."""
-    anaphor_window: int = 4
+    anaphor_window: int = 2
     """A definite description ("the attack") refers back to an event at most this many sentences before."""
     coref_rate: float = 0.5
     """A trigger key whose training occurrences are non-first mentions at least this often is an anaphor."""
@@ -278,7 +278,9 @@ class Baseline:
 
     def __init__(self, *, actors: dict[str, ActorRecord], locations: dict[str, LocationRecord],
                  trigger_stats: dict[str, TriggerStats], learned_triggers: dict[str, EventType],
-                 head_types: dict[str, ActorType], settings: BaselineSettings | None = None) -> None:
+                 head_types: dict[str, ActorType], merge_stats: dict[tuple[str, int, bool], tuple[int, int]] | None = None,
+                 settings: BaselineSettings | None = None) -> None:
+        self.merge_stats = merge_stats or {}
         self.actors = actors
         self.locations = locations
         self.trigger_stats = trigger_stats
@@ -373,7 +375,13 @@ class Baseline:
                         st.later_mention += 1
         head_types = {h: votes.most_common(1)[0][0] for h, votes in head_votes.items()}
         return cls(actors=actors, locations=locations, trigger_stats=dict(stats), learned_triggers=learned,
-                   head_types=head_types, settings=settings)
+                   head_types=head_types, merge_stats=_merge_statistics(train), settings=settings)
+
+    def same_event_rate(self, type_: EventType, gap: int, same_word: bool) -> float | None:
+        """How often, in training, a trigger was the same event as the nearest earlier trigger of its type
+        ``gap`` sentences before (None when seen fewer than 3 times)."""
+        same, total = self.merge_stats.get((type_.value, gap, same_word), (0, 0))
+        return same / total if total >= 3 else None
 
     # ----------------------------------------------------------------- extraction
 
@@ -425,6 +433,25 @@ class Baseline:
         if st is not None and st.positive >= 3:
             return st.later_mention / st.positive >= self.settings.coref_rate
         return entry.anaphor
+
+
+def _merge_statistics(docs: list[Document]) -> dict[tuple[str, int, bool], tuple[int, int]]:
+    """For each gold trigger and the nearest earlier trigger of the same type at most 2 sentences before:
+    (type, sentence gap, same word) -> (same event, all)."""
+    counts: dict[tuple[str, int, bool], list[int]] = defaultdict(lambda: [0, 0])
+    for doc in docs:
+        sentences = SentenceIndex(split_sentences(doc.text))
+        triggers = sorted((m.start, sentences.of(m.start), _word_key(m.text), ev.type.value, ev.id)
+                          for ev in doc.events for m in ev.triggers if m.start is not None)
+        for j, (_, sent, word, type_, ev_id) in enumerate(triggers):
+            previous = [t for t in triggers[:j] if t[3] == type_ and 0 <= sent - t[1] <= 2]
+            if not previous:
+                continue
+            _, p_sent, p_word, _, p_ev = previous[-1]
+            key = (type_, sent - p_sent, word == p_word)
+            counts[key][1] += 1
+            counts[key][0] += int(ev_id == p_ev)
+    return {k: (v[0], v[1]) for k, v in counts.items()}
 
 
 def _word_key(text: str) -> str:
@@ -1116,6 +1143,10 @@ class _Extraction:
             if gap <= window and ev.modality is c.modality and \
                     self._compatible(ev, c, general=c.type is None or c.entry.by_context) and \
                     self._dates_agree(ev, my_date):
+                rate = None if c.type is None or c.entry.by_context or definite else self.m.same_event_rate(
+                    c.type, gap, any(_word_key(t.text) == _word_key(c.text) for t in ev.triggers))
+                if rate is not None and rate < 0.5:
+                    break  # in training, such a pair was usually two events
                 return ev
         if not anaphoric or (new_cue and not definite):
             return None

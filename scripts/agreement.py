@@ -1,0 +1,97 @@
+"""The double-annotation study of the bundled corpus: selection, building, figures for the card.
+
+    python scripts/agreement.py select              # print the seeded selection of documents
+    python scripts/agreement.py snapshot-a          # write corpus/agreement/annotator_a.jsonl from the first annotation
+    python scripts/agreement.py build-b DIR...      # build corpus/agreement/annotator_b.jsonl from authoring folders
+    python scripts/agreement.py card                # regenerate the agreement section of corpus/README.md
+
+Selection rule: the 64 reports come in 8 blocks of 8 ids (eg-001..eg-008, ...), one block per writer batch and
+region group; in each block the two ids with the smallest SHA-256 of "eventgold-agreement-v1:<id>" are taken,
+16 documents (25%), spread over regions and therefore over event types and splits.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+AGREEMENT = ROOT / "corpus" / "agreement"
+SEED = "eventgold-agreement-v1"
+BEGIN, END = "<!-- agreement:begin -->", "<!-- agreement:end -->"
+
+
+def select(ids: list[str], per_block: int = 2, block: int = 8) -> list[str]:
+    chosen: list[str] = []
+    for i in range(0, len(ids), block):
+        part = sorted(ids[i:i + block], key=lambda d: hashlib.sha256(f"{SEED}:{d}".encode()).hexdigest())
+        chosen += sorted(part[:per_block])
+    return chosen
+
+
+def all_ids() -> list[str]:
+    return sorted(p.stem for p in (ROOT / "corpus" / "authoring" / "reports").glob("*.txt"))
+
+
+def snapshot_a() -> None:
+    from eventgold.corpus.authoring import build_document
+    from eventgold.schema import write_documents
+
+    write_documents(AGREEMENT / "annotator_a.jsonl", [build_document(ROOT / "corpus" / "authoring", i) for i in select(all_ids())])
+
+
+def build_b(dirs: list[str]) -> None:
+    from eventgold.corpus.authoring import build_all
+    from eventgold.schema import write_documents
+
+    docs = sorted((d for folder in dirs for d in build_all(folder)), key=lambda d: d.id)
+    if [d.id for d in docs] != select(all_ids()):
+        raise SystemExit(f"annotator B covers {[d.id for d in docs]}, expected {select(all_ids())}")
+    write_documents(AGREEMENT / "annotator_b.jsonl", docs)
+
+
+def agreement_section() -> str:
+    """The agreement figures for the card, computed from the two files (before adjudication)."""
+    from eventgold.eval import Settings, agreement, render
+
+    report = agreement(AGREEMENT / "annotator_a.jsonl", AGREEMENT / "annotator_b.jsonl", settings=Settings(seed=0))
+    body = render(report, "markdown")
+    decisions = AGREEMENT / "decisions.yaml"
+    extra = ""
+    if decisions.exists():
+        from eventgold.eval.adjudication import read_decisions
+
+        decided = read_decisions(decisions.read_text(encoding="utf-8"))
+        took_b = sum(1 for d in decided.values() if d.choice == "b")
+        extra = (f"\n\nAdjudication: {len(decided)} disagreements decided; {took_b} of them changed the gold "
+                 f"(B's version taken), {len(decided) - took_b} kept the first annotation. "
+                 "Every decision, with its note, is in `corpus/agreement/decisions.yaml`.")
+    return body.replace("\n# ", "\n#### ").replace("\n## ", "\n#### ").lstrip("# ").split("\n", 1)[1] + extra
+
+
+def refresh_card(card: Path = ROOT / "corpus" / "README.md") -> bool:
+    text = card.read_text(encoding="utf-8")
+    head, _, rest = text.partition(BEGIN)
+    _, _, tail = rest.partition(END)
+    new = f"{head}{BEGIN}\n{agreement_section().strip()}\n{END}{tail}"
+    changed = new != text
+    if changed:
+        card.write_text(new, encoding="utf-8")
+    return changed
+
+
+if __name__ == "__main__":
+    command = sys.argv[1] if len(sys.argv) > 1 else ""
+    if command == "select":
+        print(json.dumps(select(all_ids())))
+    elif command == "snapshot-a":
+        snapshot_a()
+    elif command == "build-b":
+        build_b(sys.argv[2:])
+    elif command == "card":
+        refresh_card()
+    else:
+        print(__doc__, file=sys.stderr)
+        raise SystemExit(2)

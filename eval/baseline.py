@@ -87,7 +87,8 @@ from .baseline_text import Span as _Span
 
 @dataclass(frozen=True)
 class BaselineSettings:
-    """The knobs of the baseline; defaults chosen by cross-validation on the train split."""
+    """The knobs of the baseline; defaults chosen by 5-fold cross-validation on the train split
+    (:func:`eventgold.eval.baseline_tuning.cross_validate`), never on dev or test."""
 
     threshold: float = 0.3
     """Keep a trigger candidate when its smoothed training precision reaches this."""

@@ -7,6 +7,11 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from typer.testing import CliRunner
+
+from eventgold.cli import _register_areas, app
+from eventgold.cli_extract import preannotate, training_documents
 from eventgold.eval.baseline import Baseline, KeywordMatcher
 from eventgold.eval.systems import run_system, strip_document
 from eventgold.schema import (
@@ -14,15 +19,11 @@ from eventgold.schema import (
     Document,
     Modality,
     Profile,
+    UsageError,
     check_document,
     read_documents,
     write_documents,
 )
-from hypothesis import HealthCheck, given, settings
-from typer.testing import CliRunner
-
-from eventgold.cli import _register_areas, app
-from eventgold.cli_extract import preannotate, training_documents
 from tests.strategies import documents
 
 from .baseline_documents import BARDARASH, DIKWA, DOCUMENTS, KADUNA, KOLBIO
@@ -243,3 +244,17 @@ def test_baseline_never_fails_and_stays_valid_on_generated_documents(doc: Docume
 
 
 _TRAINED = Baseline.from_training(DOCUMENTS)
+
+
+def test_baseline_from_the_bundled_train_split_is_valid_on_every_corpus_document() -> None:
+    from eventgold.corpus import SPLITS, corpus_root, read_split
+
+    try:
+        corpus_root()
+    except UsageError:
+        pytest.skip("the bundled corpus is not built")
+    baseline = Baseline.from_training(list(read_split("train")))
+    for split in SPLITS:
+        for doc in read_split(split):
+            pred = baseline(strip_document(doc))
+            assert check_document(pred, Profile.PREDICTION) == [], (split, doc.id)

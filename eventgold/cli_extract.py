@@ -65,7 +65,7 @@ def input_documents(input_path: Path | None, split: str | None, corpus: Path | N
 
 @handles_errors
 def extract_command(
-    input_path: Path = typer.Argument(None, metavar="[INPUT]",
+    input_path: Path = typer.Argument(None, metavar="INPUT",
                                       help="JSONL of documents, gold or raw ('-' for stdin); annotations are ignored."),
     system: str = typer.Option(None, "--system", "-s",
                                help="A built-in system (baseline, keywords), 'package.module:attr' or 'file.py:attr'."),

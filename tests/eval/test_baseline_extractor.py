@@ -258,3 +258,10 @@ def test_baseline_from_the_bundled_train_split_is_valid_on_every_corpus_document
         for doc in read_split(split):
             pred = baseline(strip_document(doc))
             assert check_document(pred, Profile.PREDICTION) == [], (split, doc.id)
+
+
+def test_every_event_type_has_seed_triggers() -> None:
+    from eventgold.eval.baseline_lexicon import TRIGGERS
+    from eventgold.schema import EventType
+
+    assert {t.type for t in TRIGGERS if t.type is not None} == set(EventType)

@@ -28,13 +28,16 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from eventgold.schema import (
+    Actor,
     Casualty,
     DataError,
     Document,
     Event,
+    Location,
     Mention,
     Problem,
     Time,
+    Weapon,
     check_document,
 )
 
@@ -105,12 +108,15 @@ class _Mapper:
     def __init__(self, cmp: DocumentComparison) -> None:
         a, b, al = cmp.a, cmp.b, cmp.alignment
         self.to_a: dict[str, str] = {}
-        for kind_a, kind_b, alignment in ((a.actors, b.actors, al.actors), (a.locations, b.locations, al.locations),
-                                          (a.weapons, b.weapons, al.weapons), (a.events, b.events, al.events),
-                                          (a.times, b.times, cmp.times), (a.casualties, b.casualties, cmp.casualties)):
+        groups: tuple[tuple[Sequence[Any], Sequence[Any], Alignment], ...] = (
+            (a.actors, b.actors, al.actors), (a.locations, b.locations, al.locations),
+            (a.weapons, b.weapons, al.weapons), (a.events, b.events, al.events),
+            (a.times, b.times, cmp.times), (a.casualties, b.casualties, cmp.casualties))
+        for kind_a, kind_b, alignment in groups:
             for pair in alignment.pairs:
                 self.to_a[kind_b[pair.pred].id] = kind_a[pair.gold].id
-        self.b_names = {o.id: getattr(o, "name", o.id) for o in (*b.actors, *b.locations, *b.weapons)}
+        entities: list[Actor | Location | Weapon] = [*b.actors, *b.locations, *b.weapons]
+        self.b_names = {o.id: o.name for o in entities}
 
     def ref(self, b_id: str | None) -> str | None:
         if b_id is None:
@@ -273,7 +279,7 @@ def compare_documents(a: Document, b: Document) -> DocumentComparison:
     items("casualty", a.casualties, b.casualties, cmp.casualties, lambda doc, c, ref: _casualty_view(c, ref),
           _render_casualty, lambda c: c.mentions)
 
-    links_a = {(lk.type.value, lk.source, lk.target) for lk in a.links}
+    links_a: set[tuple[str, str | None, str | None]] = {(lk.type.value, lk.source, lk.target) for lk in a.links}
     links_b = {(lk.type.value, mapper.ref(lk.source), mapper.ref(lk.target)) for lk in b.links}
     cmp.agreed += len(links_a & links_b)
     for t, s, d in sorted(links_a - links_b, key=str):
@@ -378,13 +384,13 @@ def merge(cmp: DocumentComparison, decisions: Mapping[str, Decision]) -> tuple[D
         else:
             removed.add(a_id)
 
-    for side, (ltype, src, dst) in link_ops:
+    for side, (ltype, link_src, link_dst) in link_ops:
         if side == "remove":
             raw["links"] = [lk for lk in raw["links"]
-                            if not (lk["type"] == ltype and lk["source"] == src and lk["target"] == dst)]
+                            if not (lk["type"] == ltype and lk["source"] == link_src and lk["target"] == link_dst)]
         else:
-            b_link = next(lk for lk in b.links if lk.type.value == ltype and mapper.ref(lk.source) == src
-                          and mapper.ref(lk.target) == dst)
+            b_link = next(lk for lk in b.links if lk.type.value == ltype and mapper.ref(lk.source) == link_src
+                          and mapper.ref(lk.target) == link_dst)
             raw["links"].append({"type": ltype, "source": to_merged(b_link.source), "target": to_merged(b_link.target)})
     _remove(raw, removed)
     raw["metadata"] = {**raw.get("metadata", {}), "adjudication": dict(tally)}

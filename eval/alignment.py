@@ -21,7 +21,7 @@ reads offsets: a span-free prediction aligns exactly as its span-grounded twin.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from eventgold.schema import Actor, DateInterval, Document, Event, Location, Weapon
@@ -45,7 +45,9 @@ class EntityInfo:
 
 def entity_infos(doc: Document) -> dict[str, EntityInfo]:
     out: dict[str, EntityInfo] = {}
-    for kind, items in (("actor", doc.actors), ("location", doc.locations), ("weapon", doc.weapons)):
+    groups: tuple[tuple[str, Sequence[Actor | Location | Weapon]], ...] = (
+        ("actor", doc.actors), ("location", doc.locations), ("weapon", doc.weapons))
+    for kind, items in groups:
         for i, entity in enumerate(items):
             gaz = entity.gazetteer_id if isinstance(entity, Location) else None
             out[entity.id] = EntityInfo(entity.id, kind, entity, i, canonical_names(entity), surface_forms(entity), gaz)
@@ -222,8 +224,9 @@ class DocumentAlignment:
         gold_index = alignment.gold_of(info.index)
         if gold_index is None:
             return None
-        items = {"actor": self.gold.actors, "location": self.gold.locations, "weapon": self.gold.weapons}[info.kind]
-        return items[gold_index].id
+        items: dict[str, Sequence[Actor | Location | Weapon]] = {
+            "actor": self.gold.actors, "location": self.gold.locations, "weapon": self.gold.weapons}
+        return items[info.kind][gold_index].id
 
 
 def pair_similarity(pair: Pair) -> float:

@@ -9,6 +9,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
+
 from eventgold.eval.baseline import Baseline
 from eventgold.eval.systems import (
     ANSWER_METADATA_KEYS,

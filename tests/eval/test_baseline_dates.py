@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+
 from eventgold.eval.baseline_dates import find_dates, resolve_date
 from eventgold.schema import DateInterval, DatePrecision
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from eventgold.eval.baseline import modality_of
 from eventgold.schema import Modality
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from eventgold.eval.baseline_numbers import find_quantities, parse_number, parse_quantity
 from eventgold.schema import CountQualifier, Quantity
 

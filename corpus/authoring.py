@@ -40,6 +40,8 @@ from eventgold.schema.vocab import VAGUE_QUANTITIES
 
 _NTH = re.compile(r"^(?P<text>.*)#(?P<n>[1-9][0-9]*)$", re.DOTALL)
 _META_KEYS = {"id", "published", "source", "language", "synthetic"}
+#: Writers' notes in the meta files that are not document metadata (``event_types`` would leak answers to systems).
+_WRITER_NOTES = {"event_types"}
 
 
 def read_text(path: Path) -> str:
@@ -128,7 +130,7 @@ def expand_annotation(text: str, meta: dict[str, Any], ann: dict[str, Any]) -> t
     raw: dict[str, Any] = {k: meta[k] for k in ("id", "published", "source", "language", "synthetic") if k in meta}
     raw["published"] = str(raw.get("published", ""))
     raw.setdefault("synthetic", True)
-    raw["metadata"] = {k: v for k, v in meta.items() if k not in _META_KEYS}
+    raw["metadata"] = {k: v for k, v in meta.items() if k not in _META_KEYS | _WRITER_NOTES}
     raw["text"] = text
     for field in ("actors", "locations", "times", "weapons"):
         items = []

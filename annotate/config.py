@@ -25,6 +25,7 @@ from collections.abc import Iterable
 
 from .scheme import (
     CONTROLS,
+    DATA_FIELDS,
     ENTITY_OPTIONS,
     EVENT_OPTIONS,
     LABEL_KINDS,
@@ -110,8 +111,9 @@ def labeling_config() -> str:
     ]
     relations = [_tag("Relation", [("value", label)], indent=2) for label in RELATION_LABELS]
     body = [
-        _tag("Header", [("value", "Report $doc_id, published $published"), ("size", "4")], indent=1),
-        _tag("Header", [("value", "Source: $source"), ("size", "5")], indent=1),
+        _tag("Header", [("value", f"Report ${DATA_FIELDS['id']}, published ${DATA_FIELDS['published']}"), ("size", "4")],
+             indent=1),
+        _tag("Header", [("value", f"Source: ${DATA_FIELDS['source']}"), ("size", "5")], indent=1),
         _tag("Labels", [("name", LABELS), ("toName", TEXT), ("showInline", "true")], labels, indent=1),
         _tag("Text", [("name", TEXT), ("value", "$text"), ("granularity", "symbol")], indent=1),
         _tag("Relations", [("choice", "multiple")], relations, indent=1),

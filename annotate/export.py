@@ -25,7 +25,9 @@ Reading rules, so nothing is dropped or invented:
   error when missing;
 * region scores are read as event confidences only from predictions (an
   annotation copied from a prediction keeps the model's scores, which are not
-  gold).
+  gold); drafts (unsubmitted work) are not read;
+* what the schema cannot hold is rejected, not dropped: a region note
+  (``meta.text``), a task data key other than the document fields.
 
 Every problem names the export file, the task, the annotation, the region or
 relation and the character offsets, and says what to do. With
@@ -42,14 +44,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from eventgold.schema import DataError, Document, Problem, Profile, UsageError, check_document, write_documents
 from pydantic import ValidationError
+
+from eventgold.schema import DataError, Document, Problem, Profile, UsageError, check_document, write_documents
 
 from .scheme import (
     CHOICE_VALUES,
     CONTROLS,
     CONTROLS_BY_NAME,
+    DATA_FIELDS,
     DATA_ID,
+    DATA_KEYS,
     DATA_TEXT,
     EVENT_LABELS,
     ID_PREFIXES,
@@ -67,6 +72,10 @@ from .scheme import (
 from .summary import OnError, Summary, check_on_error
 
 _RELATION_LABEL_SET = frozenset(RELATION_LABELS)
+#: A relation read: (rule, subject region, object region, the relation result item).
+Fact = tuple[RelationRule, "_Region", "_Region", dict[str, Any]]
+#: JSON path of an object or link of a built document -> (where in Label Studio, offsets)
+Origins = dict[str, tuple[str, tuple[int, int] | None]]
 _DIRECTIONS = ("right", "left", "bi")
 _WS = re.compile(r"\s+")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -157,7 +166,7 @@ class _Reader:
         self.regions: dict[str, _Region] = {}
         #: ids of regions whose span result was rejected: their attributes are not reported again
         self.rejected: set[str] = set()
-        self.origins: dict[str, tuple[str, tuple[int, int] | None]] = {}
+        self._placed: tuple[list[_Object], list[dict[str, Any]]] = ([], [])
 
     def fail(self, reason: str, message: str, hint: str, *parts: str, span: tuple[int, int] | None = None) -> None:
         self.reasons.append(reason)
@@ -210,7 +219,8 @@ class _Reader:
         rid = item.get("id")
         value = item.get("value")
         if type(rid) is not str or not rid or type(value) is not dict or item.get("type") != "labels" \
-                or item.get("to_name") != TEXT or rid in self.regions or "score" in item:
+                or item.get("to_name") != TEXT or rid in self.regions or "score" in item \
+                or "meta" in item:
             return False
         start, end, labels = value.get("start"), value.get("end"), value.get("labels")
         if type(start) is not int or type(end) is not int or not 0 <= start < end <= self.n \
@@ -227,22 +237,22 @@ class _Reader:
 
     def _attr_fast(self, item: dict[str, Any], regions: dict[str, _Region]) -> bool:
         """Accept a well-formed attribute result without diagnostics; False sends it to the full checks."""
-        name, result_type, value_key, kind, tag, many, counts, choices = _FAST[item["from_name"]]
-        rid = item.get("id")
-        value = item.get("value")
-        region = regions.get(rid) if type(rid) is str else None
-        if region is None or type(value) is not dict or item.get("type") != result_type \
-                or region.kind is not kind or item.get("to_name") != TEXT or name in region.attrs \
-                or value.get("start") != region.start or value.get("end") != region.end \
-                or type(value["start"]) is not int or type(value["end"]) is not int:
+        try:
+            name, result_type, value_key, kind, tag, many, counts, choices = _FAST[item["from_name"]]
+            region = regions[item["id"]]
+            value = item["value"]
+            if item["type"] != result_type or region.kind is not kind or item["to_name"] != TEXT \
+                    or name in region.attrs or value["start"] != region.start or value["end"] != region.end:
+                return False
+            raw = value[value_key]
+        except (KeyError, TypeError):
             return False
-        raw = value.get(value_key)
         if tag == "Choices":
             if type(raw) is list and len(raw) == 1 and type(raw[0]) is str and raw[0] in choices:
                 region.attrs[name] = raw[0]
                 return True
         elif tag == "TextArea":
-            if type(raw) is list and all(type(x) is str for x in raw) and (many or len(raw) == 1):
+            if type(raw) is list and (many or len(raw) == 1) and all(type(x) is str for x in raw):
                 region.attrs[name] = list(raw) if many else raw[0]
                 return True
         elif tag == "Number":
@@ -317,6 +327,13 @@ class _Reader:
         if rid in self.regions:
             self.fail("duplicate region id", f"two regions have the id {rid!r}",
                       "Give every region its own id", at, span=(start, end))
+            return False
+        meta = item.get("meta")
+        note = meta.get("text") if isinstance(meta, dict) else None
+        if note:
+            self.fail("region note", f"region has a note {note!r}, which the gold schema cannot hold",
+                      "Move the note to a task comment, or delete it (select the region, Meta)", at,
+                      span=(start, end))
             return False
         score = item.get("score")
         region = _Region(rid, i, kind, label, start, end)
@@ -413,9 +430,42 @@ class _Reader:
 
     # --- relations -----------------------------------------------------------------------------------------
 
-    def _relation(self, i: int, item: dict[str, Any]) -> list[tuple[RelationRule, _Region, _Region, str]]:
+    def _relation_fast(self, item: dict[str, Any]) -> list[Fact] | None:
+        """The facts of a well-formed relation, or None to run the full checks."""
+        try:
+            a = self.regions[item["from_id"]]
+            b = self.regions[item["to_id"]]
+            labels = item["labels"]
+        except (KeyError, TypeError):
+            return None
+        direction = item.get("direction", "right")
+        if a is b or type(labels) is not list or not labels or direction not in _DIRECTIONS:
+            return None
+        out: list[Fact] = []
+        for label in labels:
+            if type(label) is not str:
+                return None
+            rule = RULES_BY_KEY.get((label, a.kind, b.kind))
+            if rule is not None:
+                if not rule.directed:
+                    out.append((rule, a, b, item))
+                elif direction == "bi":
+                    return None
+                else:
+                    out.append((rule, b, a, item) if direction == "left" else (rule, a, b, item))
+                continue
+            rule = RULES_BY_KEY.get((label, b.kind, a.kind))
+            if rule is None or rule.directed:
+                return None
+            out.append((rule, b, a, item))
+        return out
+
+    def _relation(self, i: int, item: dict[str, Any]) -> list[Fact]:
+        fast = self._relation_fast(item)
+        if fast is not None:
+            return fast
         a_id, b_id = item.get("from_id"), item.get("to_id")
-        at = f"relation {a_id!r} -> {b_id!r}"
+        at = _rel_at(item)
         a = self.regions.get(a_id) if isinstance(a_id, str) else None
         b = self.regions.get(b_id) if isinstance(b_id, str) else None
         if a is None or b is None:
@@ -462,12 +512,12 @@ class _Reader:
                               "Choose another label, or link other regions", at)
                     continue
                 subject, obj = b, a
-            out.append((rule, subject, obj, at))
+            out.append((rule, subject, obj, item))
         return out
 
     # --- objects -------------------------------------------------------------------------------------------
 
-    def _assemble(self, facts: list[tuple[RelationRule, _Region, _Region, str]]) -> dict[str, Any]:
+    def _assemble(self, facts: list[Fact]) -> dict[str, Any]:
         parent: dict[str, str] = {rid: rid for rid in self.regions}
 
         def find(x: str) -> str:
@@ -499,23 +549,33 @@ class _Reader:
         for obj in objects:
             self._attributes(obj)
         links: list[dict[str, Any]] = []
-        link_at: list[str] = []
-        for rule, a, b, at in facts:
+        link_at: list[dict[str, Any]] = []
+        for rule, a, b, rel in facts:
             if rule.meaning != "coref":
-                self._fact(rule, owner[a.rid], owner[b.rid], at, links, link_at)
+                self._fact(rule, owner[a.rid], owner[b.rid], rel, links, link_at)
         self.check()
         for obj in objects:
             self._required(obj)
         self.check()
         out: dict[str, list[dict[str, Any]]] = {f: [] for f in KIND_FIELDS.values()}
         for obj in objects:
+            out[KIND_FIELDS[obj.kind]].append(obj.raw)
+        self._placed = (objects, link_at)
+        return {**out, "links": links}
+
+    def origins(self) -> Origins:
+        """Where each object and link of the built document came from, by JSON path (made when a problem needs it)."""
+        objects, link_at = self._placed
+        origins: Origins = {}
+        counts = dict.fromkeys(KIND_FIELDS.values(), 0)
+        for obj in objects:
             fld = KIND_FIELDS[obj.kind]
             head = obj.regions[0]
-            self.origins[f"{fld}[{len(out[fld])}]"] = (head.at, (head.start, head.end))
-            out[fld].append(obj.raw)
-        for j, at in enumerate(link_at):
-            self.origins[f"links[{j}]"] = (at, None)
-        return {**out, "links": links}
+            origins[f"{fld}[{counts[fld]}]"] = (head.at, (head.start, head.end))
+            counts[fld] += 1
+        for j, rel in enumerate(link_at):
+            origins[f"links[{j}]"] = (_rel_at(rel), None)
+        return origins
 
     def _name(self, objects: list[_Object]) -> None:
         """Give each object the id its regions were written with, or the next free id of its kind."""
@@ -541,6 +601,11 @@ class _Reader:
 
     def _attributes(self, obj: _Object) -> None:
         """Merge the attributes of an object's regions; values given on several regions must agree."""
+        first = obj.regions[0]
+        if len(obj.regions) == 1:
+            obj.raw = _build(obj, first.attrs, [{"start": first.start, "end": first.end,
+                                                 "text": self.text[first.start:first.end]}])
+            return
         merged: dict[str, tuple[Any, _Region]] = {}
         for region in obj.regions:
             for name, value in region.attrs.items():
@@ -552,7 +617,6 @@ class _Reader:
                               f"{_show(value)} on {region.at}, and both are mentions of {obj.kind.value} {obj.id!r}",
                               "Set the attribute on one mention only, or make the values agree",
                               region.at, span=(region.start, region.end))
-        first = obj.regions[0]
         if obj.kind is Kind.EVENT:
             types = {r.label for r in obj.regions}
             if len(types) > 1:
@@ -567,20 +631,20 @@ class _Reader:
         mentions = [{"start": r.start, "end": r.end, "text": self.text[r.start:r.end]} for r in obj.regions]
         obj.raw = _build(obj, values, mentions)
 
-    def _fact(self, rule: RelationRule, a: _Object, b: _Object, at: str, links: list[dict[str, Any]],
-              link_at: list[str]) -> None:
+    def _fact(self, rule: RelationRule, a: _Object, b: _Object, rel: dict[str, Any], links: list[dict[str, Any]],
+              link_at: list[dict[str, Any]]) -> None:
         raw = a.raw
         meaning = rule.meaning
         if meaning == "argument":
             arg = {"role": rule.label, "entity": b.id}
             if arg in raw["arguments"]:
                 self.fail("argument given twice", f"event {a.id!r} already has {rule.label} {b.id!r}",
-                          "Delete the repeated relation", at)
+                          "Delete the repeated relation", _rel_at(rel))
                 return
             raw["arguments"].append(arg)
         elif meaning == "link":
             links.append({"type": rule.label, "source": a.id, "target": b.id})
-            link_at.append(at)
+            link_at.append(rel)
         else:
             slot = {"time": ("time",), "casualty_event": ("event",), "victim_actor": ("victim", "actor"),
                     "casualty_source": ("source",), "breakdown": ("part_of",)}[meaning]
@@ -590,7 +654,7 @@ class _Reader:
             current = holder.get(slot[-1])
             if current is not None and current != b.id:
                 self.fail("one value linked twice", f"{a.kind.value} {a.id!r} has two {rule.label} links: "
-                          f"{current!r} and {b.id!r}", "Keep one of the two relations", at)
+                          f"{current!r} and {b.id!r}", "Keep one of the two relations", _rel_at(rel))
                 return
             holder[slot[-1]] = b.id
 
@@ -631,6 +695,10 @@ _REQUIRED: dict[Kind, tuple[tuple[tuple[str, ...], str], ...]] = {
     Kind.CASUALTY: ((("event",), "casualty_of"), (("outcome",), "casualty_outcome"),
                     (("count", "qualifier"), "casualty_qualifier")),
 }
+
+
+def _rel_at(item: dict[str, Any]) -> str:
+    return f"relation {item.get('from_id')!r} -> {item.get('to_id')!r}"
 
 
 def _a(kind: Kind) -> str:
@@ -823,10 +891,15 @@ def _from_task(task: Any, select: Selection, file: str | None, index: int | None
     if not isinstance(text, str) or not text:
         raise _Skip("task without text", [where.problem(
             f"task has no text (data.{DATA_TEXT})", "Import tasks made by 'eventgold annotate to-ls'")])
+    extra = sorted(str(k) for k in data if k not in DATA_KEYS)
+    if extra:
+        raise _Skip("task data the document cannot hold", [where.problem(
+            f"task data has key(s) {', '.join(map(repr, extra))}, which a document does not hold",
+            "Move them into data.metadata, or import tasks made by 'eventgold annotate to-ls'")])
     fields: dict[str, Any] = {}
-    for key in ("published", "source", "language", "synthetic", "metadata"):
-        if key in data:
-            fields[key] = data[key]
+    for field_name, key in DATA_FIELDS.items():
+        if key in data and field_name != "id":
+            fields[field_name] = data[key]
     result, profile = _select(task, select, where)
     reader = _Reader(text, where, profile)
     body = reader.read(result)
@@ -834,19 +907,17 @@ def _from_task(task: Any, select: Selection, file: str | None, index: int | None
     try:
         doc = Document.model_validate(raw)
     except ValidationError as exc:
-        raise _Skip("invalid document", [_locate_pydantic(err, where, reader.origins) for err in exc.errors(
+        origins = reader.origins()
+        raise _Skip("invalid document", [_locate_pydantic(err, where, origins) for err in exc.errors(
             include_url=False)]) from None
     problems = check_document(doc, profile)
     if problems:
-        raise _Skip("invalid document", [_relocate(p, where, reader.origins) for p in problems])
+        origins = reader.origins()
+        raise _Skip("invalid document", [_relocate(p, where, origins) for p in problems])
     return doc
 
 
-_DATA_FIELDS = {"id": f"data.{DATA_ID}", "published": "data.published", "source": "data.source",
-                "language": "data.language", "synthetic": "data.synthetic", "metadata": "data.metadata"}
-
-
-Origins = dict[str, tuple[str, tuple[int, int] | None]]
+_DATA_FIELDS = {name: f"data.{key}" for name, key in DATA_FIELDS.items()}
 
 
 def _origin(path: str, origins: Origins) -> tuple[str, tuple[int, int] | None, str]:

@@ -32,6 +32,7 @@ from enum import StrEnum
 from typing import Literal
 
 import pycountry
+
 from eventgold.schema import (
     ACTOR_TYPES,
     EVENT_TYPES,
@@ -58,7 +59,11 @@ LABELS = "label"
 #: Keys of the task data: the report text and every document field.
 DATA_TEXT = "text"
 DATA_ID = "doc_id"
-DATA_KEYS = (DATA_TEXT, DATA_ID, "published", "source", "language", "synthetic", "metadata")
+#: Document field -> task data key. ``id`` and ``source`` are renamed: a bare ``id`` reads like Label Studio's
+#: task id, and Label Studio's editor replaces ``data.source`` with the whole task (``TaskStore.dataObj``).
+DATA_FIELDS: dict[str, str] = {"id": DATA_ID, "published": "published", "source": "doc_source", "language": "language",
+                               "synthetic": "synthetic", "metadata": "metadata"}
+DATA_KEYS = (DATA_TEXT, *DATA_FIELDS.values())
 
 
 class Kind(StrEnum):

@@ -51,6 +51,7 @@ from .readers import Source, read_sources
 from .scheme import (
     CASUALTY_OF,
     CONTROLS_BY_NAME,
+    DATA_FIELDS,
     DATA_ID,
     DATA_TEXT,
     KIND_LABELS,
@@ -67,6 +68,8 @@ from .scheme import (
 from .summary import OnError, Summary, check_on_error
 
 Region = tuple[str, int, int]  # (region id, start, end)
+#: control name -> (result type, key of its answer in ``value``)
+_RESULT_KEYS: dict[str, tuple[str, str]] = {c.name: (c.result_type, c.value_key) for c in CONTROLS_BY_NAME.values()}
 
 
 def task_data(doc: Document) -> dict[str, Any]:
@@ -74,11 +77,11 @@ def task_data(doc: Document) -> dict[str, Any]:
     return {
         DATA_TEXT: doc.text,
         DATA_ID: doc.id,
-        "published": doc.published.isoformat(),
-        "source": doc.source,
-        "language": doc.language,
-        "synthetic": doc.synthetic,
-        "metadata": doc.metadata,
+        DATA_FIELDS["published"]: doc.published.isoformat(),
+        DATA_FIELDS["source"]: doc.source,
+        DATA_FIELDS["language"]: doc.language,
+        DATA_FIELDS["synthetic"]: doc.synthetic,
+        DATA_FIELDS["metadata"]: doc.metadata,
     }
 
 
@@ -142,10 +145,10 @@ class _Writer:
 
     def attr(self, region: Region, control: str, payload: Any) -> None:
         """Write one per-region attribute on ``region``."""
-        c = CONTROLS_BY_NAME[control]
+        result_type, value_key = _RESULT_KEYS[control]
         rid, start, end = region
-        self.labels.append({"id": rid, "from_name": control, "to_name": TEXT, "type": c.result_type,
-                            "value": {"start": start, "end": end, c.value_key: payload}})
+        self.labels.append({"id": rid, "from_name": control, "to_name": TEXT, "type": result_type,
+                            "value": {"start": start, "end": end, value_key: payload}})
 
     def count(self, region: Region, prefix: str, q: Quantity) -> None:
         self.attr(region, f"{prefix}_qualifier", [q.qualifier.value])

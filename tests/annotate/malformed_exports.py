@@ -16,7 +16,6 @@ from typing import Any
 
 from eventgold.annotate.tasks import to_task
 from eventgold.schema import read_documents
-
 from tests.annotate.stored import stored_export
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -255,6 +254,12 @@ CASES: list[Case] = [
     ]),
     Case("event_linked_to_itself", first(_self_link), [
         "export.json: document 'sm-1': task 1, annotation 101, relation 'e1-t0' -> 'e1-t1': event 'e1' is linked to itself. Link two different events",
+    ]),
+    Case("region_with_a_note", first(lambda t: _set(item(t, "a3-m0"), meta={"text": ["check spelling"]})), [
+        "export.json: document 'sm-1': task 1, annotation 101, region 'a3-m0': chars 144-150: region has a note ['check spelling'], which the gold schema cannot hold. Move the note to a task comment, or delete it (select the region, Meta)",
+    ]),
+    Case("task_data_with_other_keys", first(lambda t: _set(t["data"], image="x.png", author="me")), [
+        "export.json: document 'sm-1': task 1: task data has key(s) 'author', 'image', which a document does not hold. Move them into data.metadata, or import tasks made by 'eventgold annotate to-ls'",
     ]),
     Case("two_tasks_with_one_document_id", _duplicate_doc, [
         "export.json: document 'sm-1': task 2: document id 'sm-1' is also the id of task 1. Give every task its own data.doc_id",

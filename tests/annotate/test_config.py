@@ -5,6 +5,9 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 import pytest
+from label_studio_sdk._legacy.exceptions import LabelStudioValidationErrorSentryIgnored
+from label_studio_sdk.label_interface import LabelInterface
+
 from eventgold.annotate.config import escape_attr, labeling_config
 from eventgold.annotate.scheme import CONTROLS, LABEL_KINDS, LABELS, RELATION_LABELS, TEXT, Kind
 from eventgold.schema import (
@@ -20,9 +23,6 @@ from eventgold.schema import (
     VictimCategory,
     WeaponCategory,
 )
-from label_studio_sdk._legacy.exceptions import LabelStudioValidationErrorSentryIgnored
-from label_studio_sdk.label_interface import LabelInterface
-
 from tests.annotate.golden import check_golden
 
 CONFIG = labeling_config()

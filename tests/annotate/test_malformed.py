@@ -6,9 +6,9 @@ import json
 from pathlib import Path
 
 import pytest
+
 from eventgold.annotate.export import convert_from_ls
 from eventgold.schema import DataError
-
 from tests.annotate.malformed_exports import CASES, Case, base_export
 
 

@@ -6,11 +6,11 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+
 from eventgold.annotate.export import Selection, convert_from_ls, from_task
 from eventgold.annotate.tasks import convert_to_ls, document_result, to_prediction, to_task
 from eventgold.schema import Document, dump_document, read_documents
-from hypothesis import HealthCheck, given, settings
-
 from tests.annotate.stored import resaved_in_editor, stored_export
 from tests.annotate.test_tasks import gold_files
 from tests.strategies import documents

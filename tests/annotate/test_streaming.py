@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
 from eventgold.annotate import export
 from eventgold.annotate.export import iter_export
 from eventgold.schema import DataError, UsageError

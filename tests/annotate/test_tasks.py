@@ -8,6 +8,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from label_studio_sdk.label_interface import LabelInterface
+
 from eventgold.annotate.config import labeling_config
 from eventgold.annotate.readers import Source, read_sources
 from eventgold.annotate.summary import Summary
@@ -21,9 +24,6 @@ from eventgold.annotate.tasks import (
     write_tasks,
 )
 from eventgold.schema import DataError, Document, UsageError, dump_document, read_documents
-from hypothesis import HealthCheck, given, settings
-from label_studio_sdk.label_interface import LabelInterface
-
 from tests.annotate.golden import DATA, check_golden
 from tests.strategies import documents
 
@@ -58,7 +58,7 @@ def test_task_data_carries_every_document_field() -> None:
     doc = small_docs()[0]
     task = to_task(doc, gold=True)
     assert task["data"] == {"text": doc.text, "doc_id": "sm-1", "published": "2024-05-08",
-                            "source": 'Desk & "Risk" <daily>', "language": "en", "synthetic": True,
+                            "doc_source": 'Desk & "Risk" <daily>', "language": "en", "synthetic": True,
                             "metadata": {"region": "East Africa", "tags": ["a", 1, None, True, 2.5]}}
 
 

@@ -75,8 +75,9 @@ def free_port() -> int:
 
 
 def port_is_free(port: int) -> bool:
-    """True when nothing listens on ``127.0.0.1:port``."""
+    """True when nothing listens on ``127.0.0.1:port`` (closed connections lingering in TIME_WAIT do not count)."""
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as Label Studio's own server does
         try:
             sock.bind((LOOPBACK, port))
         except OSError:

@@ -1,0 +1,397 @@
+"""The benchmark operations, each on a seeded synthetic corpus, and the table they make.
+
+Operations (``--only`` takes these names, comma-separated):
+
+``mentions``
+    Mention scoring on identical spans: eventgold's four SemEval-2013 schemes
+    (overall and per label) against nervaluate's, and eventgold's strict scheme
+    against seqeval's strict IOB2 mode. The runner stops if any count differs.
+``events``
+    Full scoring of a JSONL prediction file against a JSONL gold file
+    (:func:`eventgold.eval.score_files`: parsing and validation, mentions,
+    alignment, arguments, entities, time, casualties, modality), single process
+    and ``num_proc=2``; both must give the same counts.
+``bootstrap``
+    :func:`eventgold.eval.bootstrap_intervals` of every headline and per-label
+    score, 1,000 resamples over the per-document counts of N documents.
+``label-studio``
+    Gold JSONL to Label Studio tasks (``annotate to-ls``) and a Label Studio
+    JSON export back to gold JSONL (``annotate from-ls``); the round trip must
+    give back the same documents. Label Studio's own converter (JSON_MIN) runs
+    on the same export for reference.
+``datasets``
+    Documents to a Hugging Face ``datasets.Dataset`` and every row back to a
+    document (:func:`eventgold.corpus.to_dataset`, :func:`~eventgold.corpus.to_document`).
+``server``
+    Push and pull against a real local Label Studio, started with
+    :func:`eventgold.annotate.server.start_studio`, for several batch sizes.
+``streaming``
+    Peak memory of ``score_files`` at growing corpus sizes, each in a fresh process.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import secrets
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from . import peers, synth
+from .measure import Row, children_peak, measured, mib, render
+
+#: Corpus seed of every operation (documents are the same for any run with the same seed).
+SEED = 0
+
+
+@dataclass(frozen=True)
+class Sizes:
+    """The sizes of one run: the issue's (full) or small ones (``--quick``)."""
+
+    mentions: int = 20_000
+    events: int = 100_000
+    bootstrap_docs: int = 10_000
+    resamples: int = 1_000
+    label_studio: int = 10_000
+    datasets: int = 100_000
+    server: int = 2_000
+    batch_sizes: tuple[int, ...] = (50, 200, 500, 1000)
+    streaming: tuple[int, ...] = (10_000, 100_000, 1_000_000)
+    #: Distinct documents in a streamed corpus; larger corpora repeat them under new ids.
+    streaming_distinct: int = 20_000
+
+
+FULL = Sizes()
+QUICK = Sizes(mentions=200, events=300, bootstrap_docs=300, resamples=200, label_studio=100, datasets=200,
+              server=40, batch_sizes=(20, 40), streaming=(200, 600), streaming_distinct=200)
+
+
+class CheckFailed(AssertionError):
+    """eventgold and a peer (or two eventgold paths) disagree on numbers that must be equal."""
+
+
+def check(differences: Sequence[str], what: str) -> str:
+    if differences:
+        shown = "\n  ".join(differences[:20])
+        raise CheckFailed(f"{what}: {len(differences)} differences\n  {shown}")
+    return "counts equal"
+
+
+# --- corpora --------------------------------------------------------------------------------------------------
+
+
+def write_pairs(folder: Path, n: int, *, distinct: int | None = None) -> tuple[Path, Path]:
+    """Gold and prediction JSONL files of ``n`` documents (cached in ``folder`` by size)."""
+    gold, pred = folder / f"gold-{n}.jsonl", folder / f"pred-{n}.jsonl"
+    if not gold.exists():
+        synth.write_corpus(gold, pred, n, seed=SEED, distinct=distinct)
+    return gold, pred
+
+
+def same_documents(expected: Path, found: Path) -> list[str]:
+    """The ids of documents that differ between two JSONL files (compared as parsed documents)."""
+    from eventgold.schema import read_documents
+
+    a, b = list(read_documents(expected)), list(read_documents(found))
+    if len(a) != len(b):
+        return [f"{found} has {len(b)} documents, {expected} has {len(a)}"]
+    return [f"document {x.id!r} differs" for x, y in zip(a, b, strict=True) if x != y]
+
+
+# --- 1. mentions ----------------------------------------------------------------------------------------------
+
+
+def run_mentions(n: int, folder: Path) -> list[Row]:
+    from eventgold.schema import Document
+
+    gold_docs: list[list[peers.Span]] = []
+    pred_docs: list[list[peers.Span]] = []
+    texts = []
+    for g, p in synth.iter_pairs(n, seed=SEED):
+        gd = Document.model_validate(g)
+        gold_docs.append(peers.document_spans(gd))
+        pred_docs.append(peers.document_spans(Document.model_validate(p)))
+        texts.append(gd.text)
+    spans = sum(map(len, gold_docs))
+    size = f"{n:,} docs, {spans / n:.1f} gold mentions/doc"
+    tags = sorted({s.label for doc in (*gold_docs, *pred_docs) for s in doc})
+
+    nv_gold, nv_pred = peers.nervaluate_input(gold_docs), peers.nervaluate_input(pred_docs)
+    with measured() as ours_time:
+        ours = peers.eventgold_schemes(gold_docs, pred_docs)
+    with measured() as peer_time:
+        theirs = peers.nervaluate_schemes(nv_gold, nv_pred, tags)
+    status = check(peers.differences_schemes(ours, theirs), "eventgold vs nervaluate")
+    rows = [Row("1. mentions, 4 schemes + per label", size, ours_time.seconds, peer_time.seconds,
+                "nervaluate 1.2.1", f"{status} (4 schemes × {len(tags)} labels)", ours_time.peak,
+                "eventgold: eval.mentions.scheme_counts per document, summed; nervaluate: Evaluator(loader='dict')"
+                ".evaluate(). Same spans, converted beforehand (untimed).")]
+
+    tagged = peers.seqeval_input(texts, gold_docs, pred_docs)
+    with measured() as ours_time:
+        strict = peers.eventgold_strict(gold_docs, pred_docs)
+    with measured() as peer_time:
+        seq = peers.seqeval_strict(tagged)
+    status = check(peers.differences_strict(strict, seq), "eventgold vs seqeval")
+    rows.append(Row("1. mentions, strict (IOB2)", size, ours_time.seconds, peer_time.seconds, "seqeval 1.2.2",
+                    f"P/R/F1/support equal ({len(seq)} labels)", ours_time.peak,
+                    "seqeval: metrics.v1.precision_recall_fscore_support(average=None, scheme=IOB2) on IOB2 tags of "
+                    "the same spans."))
+    return rows
+
+
+# --- 2. events ------------------------------------------------------------------------------------------------
+
+
+def run_events(n: int, folder: Path) -> list[Row]:
+    from eventgold.eval import score_files
+
+    gold, pred = write_pairs(folder, n)
+    rows = []
+    results = {}
+    for procs in (1, 2):
+        with measured() as span:
+            corpus = score_files(gold, pred, num_proc=procs)
+        results[procs] = corpus
+        note = ""
+        memory = span.peak
+        if procs > 1:
+            note = f"largest worker process: {mib(children_peak())} (peak RSS column: the parent)"
+        rows.append(Row(f"2. event-level scoring, num_proc={procs}", f"{n:,} docs", span.seconds,
+                        check=f"{len(corpus.doc_ids):,} docs scored", memory=memory, note=note))
+    same = results[1].counts == results[2].counts and results[1].doc_ids == results[2].doc_ids
+    rows[1].check = check([] if same else ["counts of num_proc=2 differ from num_proc=1"], "sharded vs whole") \
+        + " with num_proc=1"
+    return rows
+
+
+# --- 3. bootstrap ---------------------------------------------------------------------------------------------
+
+
+def run_bootstrap(n: int, resamples: int, folder: Path) -> list[Row]:
+    from eventgold.eval import bootstrap_intervals, score_files
+    from eventgold.eval.metrics import all_formulas
+
+    gold, pred = write_pairs(folder, n)
+    matrix = score_files(gold, pred).matrix()
+    formulas = all_formulas()
+    with measured() as span:
+        intervals = bootstrap_intervals(matrix, formulas, resamples=resamples)
+    again = bootstrap_intervals(matrix, formulas, resamples=resamples)
+    status = check([] if intervals == again else ["two runs with the same seed differ"], "bootstrap")
+    return [Row(f"3. bootstrap, {resamples:,} resamples", f"{n:,} docs × {matrix.shape[1]} counts",
+                span.seconds, check=f"{len(formulas)} intervals; {status.replace('counts equal', 'reproducible')}",
+                memory=span.peak)]
+
+
+# --- 4. Label Studio conversion -------------------------------------------------------------------------------
+
+
+def as_export(tasks: Iterable[dict[str, Any]], *, annotator: int = 1) -> list[dict[str, Any]]:
+    """Tasks as Label Studio's JSON export gives them back: ids, annotator, bookkeeping fields."""
+    out = []
+    for n, task in enumerate(tasks, start=1):
+        stamp = "2026-01-01T00:00:00.000000Z"
+        annotations = [{"id": 10 * n + k, "completed_by": annotator, "result": ann["result"],
+                        "was_cancelled": False, "ground_truth": ann.get("ground_truth", False), "created_at": stamp,
+                        "updated_at": stamp, "lead_time": 12.5, "prediction": {}, "result_count": len(ann["result"]),
+                        "task": n, "project": 1, "updated_by": annotator}
+                       for k, ann in enumerate(task.get("annotations", []))]
+        out.append({"id": n, "data": task["data"], "annotations": annotations, "drafts": [], "predictions": [],
+                    "meta": {}, "created_at": stamp, "updated_at": stamp, "inner_id": n,
+                    "total_annotations": len(annotations), "cancelled_annotations": 0, "total_predictions": 0,
+                    "project": 1, "updated_by": None})
+    return out
+
+
+def run_label_studio(n: int, folder: Path) -> list[Row]:
+    from eventgold.annotate.config import labeling_config
+    from eventgold.annotate.export import convert_from_ls
+    from eventgold.annotate.tasks import convert_to_ls
+
+    gold, _ = write_pairs(folder, n)
+    tasks_path, export_path, back = folder / f"tasks-{n}.json", folder / f"export-{n}.json", folder / f"back-{n}.jsonl"
+    with measured() as to_ls:
+        summary = convert_to_ls(gold, tasks_path)
+    with open(tasks_path, encoding="utf-8") as f:
+        tasks = json.load(f)
+    with open(export_path, "w", encoding="utf-8") as f:
+        json.dump(as_export(tasks), f, ensure_ascii=False)
+    del tasks
+    with measured() as from_ls:
+        convert_from_ls(export_path, back)
+    status = check(same_documents(gold, back), "round trip")
+    peer_seconds = None
+    try:
+        from label_studio_sdk.converter import Converter
+
+        converter = Converter(labeling_config(), project_dir=None, download_resources=False)
+        with measured() as peer:
+            converter.convert(str(export_path), str(folder / "json-min"), "JSON_MIN", is_dir=False)
+        peer_seconds = peer.seconds
+    except ImportError:
+        pass
+    return [
+        Row("4. gold → Label Studio tasks", f"{n:,} docs", to_ls.seconds, check=f"{summary.written:,} tasks written",
+            memory=to_ls.peak, note="annotate.tasks.convert_to_ls: read + validate gold JSONL, write tasks JSON."),
+        Row("4. Label Studio export → gold", f"{n:,} tasks", from_ls.seconds, peer_seconds,
+            "label-studio-sdk Converter JSON_MIN" if peer_seconds is not None else "", f"round trip: {status.replace('counts equal', 'identical JSONL')}",
+            from_ls.peak,
+            "annotate.export.convert_from_ls: stream the export, rebuild and validate documents, write JSONL. "
+            "The peer does less: JSON_MIN keeps only labels keyed by control (no relations, no region link), "
+            "so its ratio is a reference, not a like-for-like race."),
+    ]
+
+
+# --- 5. datasets ----------------------------------------------------------------------------------------------
+
+
+def run_datasets(n: int, folder: Path) -> list[Row]:
+    from eventgold.corpus import document_features, to_dataset, to_document
+    from eventgold.schema import read_documents
+
+    gold, _ = write_pairs(folder, n)
+    docs = list(read_documents(gold))
+    with measured() as out:
+        dataset = to_dataset(docs)
+    features = document_features()
+    with measured() as back:
+        again = [to_document(record, features) for record in dataset]
+    status = check([] if again == docs else ["documents differ after the round trip"], "datasets round trip")
+    return [
+        Row("5. corpus → datasets", f"{n:,} docs", out.seconds, check=f"{dataset.num_rows:,} rows", memory=out.peak,
+            note="corpus.to_dataset (in-memory Arrow table with the schema's Features)."),
+        Row("5. datasets → corpus", f"{n:,} docs", back.seconds, check=status.replace("counts equal", "equal documents"),
+            memory=back.peak, note="corpus.to_document on every row (decoding ClassLabels, pydantic validation)."),
+    ]
+
+
+# --- 6. server ------------------------------------------------------------------------------------------------
+
+
+def run_server(n: int, batch_sizes: Sequence[int], folder: Path) -> list[Row]:
+    from eventgold.annotate.readers import read_sources
+    from eventgold.annotate.server import StudioLogin, free_port, start_studio
+    from eventgold.annotate.sync import pull, push_tasks_to
+    from eventgold.annotate.tasks import iter_tasks
+
+    gold, _ = write_pairs(folder, n)
+    tasks = list(iter_tasks(read_sources(gold)))
+    token = secrets.token_hex(20)
+    login = StudioLogin("bench@example.com", secrets.token_urlsafe(12))
+    started = time.perf_counter()
+    studio = start_studio(folder / "label-studio", port=free_port(), login=login, token=token,
+                          log_path=folder / "label-studio.log")
+    startup = time.perf_counter() - started
+    rows = []
+    try:
+        pushes: dict[int, float] = {}
+        for batch in batch_sizes:
+            with measured() as span:
+                report = push_tasks_to(studio.url, f"bench push {batch}", tasks, batch_size=batch, api_key=token)
+            pushes[batch] = span.seconds
+            if report.imported != n:
+                raise CheckFailed(f"push with batch size {batch} imported {report.imported} of {n} tasks")
+        best = min(pushes, key=lambda b: pushes[b])
+        tried = ", ".join(f"{b}: {pushes[b]:.1f} s" for b in batch_sizes)
+        rows.append(Row(f"6. push to Label Studio (batch {best})", f"{n:,} tasks", pushes[best],
+                        check=f"{n:,} imported", note=f"batch sizes tried: {tried}; server start {startup:.0f} s "
+                        "(fresh data folder, migrations included). Peak RSS: the client only."))
+        out = folder / "pulled.jsonl"
+        with measured() as span:
+            pulled = pull(studio.url, f"bench push {best}", out, api_key=token)
+        status = check(same_documents(gold, out), "push/pull round trip")
+        rows.append(Row("6. pull from Label Studio", f"{pulled.tasks:,} tasks", span.seconds,
+                        check=status.replace("counts equal", "round trip identical"), memory=span.peak,
+                        note="snapshot export with full predictions, download, convert, write JSONL."))
+    finally:
+        studio.stop()
+    return rows
+
+
+# --- streaming memory -----------------------------------------------------------------------------------------
+
+_STREAM_CHILD = """
+import json, sys, time
+from pathlib import Path
+from eventgold.eval import score_files
+start = time.perf_counter()
+corpus = score_files(sys.argv[1], sys.argv[2], num_proc=int(sys.argv[3]))
+seconds = time.perf_counter() - start
+hwm = next(int(l.split()[1]) * 1024 for l in Path('/proc/self/status').read_text().splitlines() if l.startswith('VmHWM:'))
+import resource
+child = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024
+print(json.dumps({"docs": len(corpus.doc_ids), "seconds": seconds, "peak": hwm, "worker_peak": child}))
+"""
+
+
+def run_streaming(sizes: Sequence[int], distinct: int, folder: Path, procs: int = 2) -> list[Row]:
+    rows = []
+    for n in sizes:
+        gold, pred = write_pairs(folder, n, distinct=min(distinct, n))
+        done = subprocess.run([sys.executable, "-c", _STREAM_CHILD, str(gold), str(pred), str(procs)], check=True,
+                              capture_output=True, text=True, cwd=folder)
+        found = json.loads(done.stdout.strip().splitlines()[-1])
+        rows.append(Row(f"streaming score_files, num_proc={procs}", f"{n:,} docs", found["seconds"],
+                        check=f"{found['docs']:,} docs scored", memory=found["peak"],
+                        note=f"fresh process; largest worker {mib(found['worker_peak'])}; "
+                             f"{min(distinct, n):,} distinct documents repeated under new ids"))
+    return rows
+
+
+# --- the run --------------------------------------------------------------------------------------------------
+
+OPERATIONS: dict[str, Callable[[Sizes, Path], list[Row]]] = {
+    "mentions": lambda s, f: run_mentions(s.mentions, f),
+    "events": lambda s, f: run_events(s.events, f),
+    "bootstrap": lambda s, f: run_bootstrap(s.bootstrap_docs, s.resamples, f),
+    "label-studio": lambda s, f: run_label_studio(s.label_studio, f),
+    "datasets": lambda s, f: run_datasets(s.datasets, f),
+    "server": lambda s, f: run_server(s.server, s.batch_sizes, f),
+    "streaming": lambda s, f: run_streaming(s.streaming, s.streaming_distinct, f),
+}
+
+
+def run(names: Sequence[str], sizes: Sizes, folder: Path | None = None,
+        progress: Callable[[str], None] | None = None) -> list[Row]:
+    """Run the named operations in order and return their rows (a failed check raises :class:`CheckFailed`)."""
+    unknown = [n for n in names if n not in OPERATIONS]
+    if unknown:
+        raise ValueError(f"unknown operation(s) {', '.join(unknown)}; choose from {', '.join(OPERATIONS)}")
+    rows: list[Row] = []
+    with tempfile.TemporaryDirectory(prefix="eventgold-bench-", dir=folder) as tmp:
+        for name in names:
+            if progress is not None:
+                progress(f"running {name} ...")
+            new = OPERATIONS[name](sizes, Path(tmp))
+            rows += new
+            if progress is not None:
+                progress(render(new))
+    return rows
+
+
+def environment() -> str:
+    """One line about the machine and the library versions, printed under the table."""
+    import platform
+    from importlib.metadata import version
+
+    def v(pkg: str) -> str:
+        try:
+            return version(pkg)
+        except Exception:  # noqa: BLE001 - any failure to read a version just shows '?'
+            return "?"
+
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    return (f"Python {platform.python_version()}, {os.cpu_count()} CPUs, load average {load:.1f} at the end; "
+            f"eventgold {v('eventgold')}, nervaluate {v('nervaluate')}, seqeval {v('seqeval')}, "
+            f"pydantic {v('pydantic')}, datasets {v('datasets')}, label-studio {v('label-studio')}")
+
+
+def table(rows: list[Row]) -> str:
+    return render(rows)

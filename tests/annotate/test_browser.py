@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
 from eventgold.annotate.sync import connect, project_tasks, pull, push
 from eventgold.schema import (
     Actor,
@@ -31,7 +32,6 @@ from eventgold.schema import (
     Role,
     read_documents,
 )
-
 from tests.annotate.conftest import LiveStudio
 
 pytestmark = [pytest.mark.server, pytest.mark.browser]
@@ -199,10 +199,9 @@ def test_an_annotator_labels_a_report_in_the_browser_and_pull_brings_it_back(
     )
 
 
-@pytest.mark.xfail(strict=True, reason="the generated config's 'Source: $source' header shows the whole task as "
-                                       "JSON in Label Studio 1.23.2 (config.py); remove this mark once fixed")
 def test_the_report_caption_shows_the_document_fields(live_studio: LiveStudio, browser_page: Any,
                                                       browser_task: tuple[int, int]) -> None:
+    """The captions read the task data; Label Studio's editor once showed the whole task for ``$source``."""
     project_id, task_id = browser_task
     ui = LabelingPage(browser_page, live_studio.url)
     ui.log_in(live_studio.owner.email, live_studio.owner.password)

@@ -8,15 +8,16 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from eventgold.annotate import sync
-from eventgold.annotate.config import labeling_config
-from eventgold.annotate.sync import API_KEY_ENV, TOKEN_HELP, PushOptions, connect, pull, push
-from eventgold.annotate.tasks import to_annotation
-from eventgold.schema import DataError, Document, Modality, UsageError, dump_document, write_documents
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
+from eventgold.annotate import sync
+from eventgold.annotate.config import labeling_config
+from eventgold.annotate.scheme import DATA_ID
+from eventgold.annotate.sync import API_KEY_ENV, TOKEN_HELP, PushOptions, connect, pull, push
+from eventgold.annotate.tasks import to_annotation
+from eventgold.schema import DataError, Document, Modality, UsageError, dump_document, write_documents
 from tests.annotate.conftest import LiveStudio
 from tests.strategies import documents
 
@@ -39,7 +40,7 @@ def write_reports(path: Path, docs: list[Document]) -> Path:
 
 def task_ids_by_doc(studio: LiveStudio, project_id: int) -> dict[str, int]:
     client = connect(studio.url, api_key=studio.owner_token)
-    return {t["data"]["doc_id"]: t["id"] for t in sync.project_tasks(client, project_id)}
+    return {t["data"][DATA_ID]: t["id"] for t in sync.project_tasks(client, project_id)}
 
 
 def other_reading(doc: Document) -> Document:
@@ -111,7 +112,7 @@ def test_push_creates_the_project_with_the_generated_config(live_studio: LiveStu
     project = client.projects.get(id=report.project.id)
     assert project.label_config == labeling_config().rstrip("\n")  # the server drops the final newline
     tasks = list(sync.project_tasks(client, report.project.id))
-    assert sorted(t["data"]["doc_id"] for t in tasks) == sorted(d.id for d in corpus_docs)
+    assert sorted(t["data"][DATA_ID] for t in tasks) == sorted(d.id for d in corpus_docs)
     assert {t["data"]["text"] for t in tasks} == {d.text for d in corpus_docs}
 
 

@@ -19,11 +19,12 @@ from pathlib import Path
 from queue import Empty, Queue
 
 import pytest
+
+from eventgold.annotate.scheme import DATA_ID
 from eventgold.annotate.serve import LOGIN_FILE, PASSWORD_ENV, local_login
 from eventgold.annotate.server import StudioLogin, free_port, legacy_token, port_is_free
 from eventgold.annotate.sync import API_KEY_ENV, connect, find_project, project_tasks
 from eventgold.corpus import SPLITS, read_split
-
 from tests.annotate.conftest import LiveStudio
 
 pytestmark = pytest.mark.server
@@ -104,9 +105,9 @@ def test_serve_sets_up_the_corpus_project_and_stops_cleanly(serve_data: Path, tm
         assert project_id is not None
         assert printed[1] == f"  project:  {url}/projects/{project_id}/data"
         tasks = list(project_tasks(client, project_id))
-        assert sorted(t["data"]["doc_id"] for t in tasks) == sorted(d.id for d in corpus)
+        assert sorted(t["data"][DATA_ID] for t in tasks) == sorted(d.id for d in corpus)
         texts = {d.id: d.text for d in corpus}
-        assert all(t["data"]["text"] == texts[t["data"]["doc_id"]] for t in tasks)
+        assert all(t["data"]["text"] == texts[t["data"][DATA_ID]] for t in tasks)
         versions = {p["model_version"] for t in tasks for p in t["predictions"]}
         assert versions == {"eventgold-baseline-0.1.0"}
         assert client.projects.get(id=project_id).model_version == "eventgold-baseline-0.1.0"

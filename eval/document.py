@@ -120,7 +120,7 @@ def score_document(gold: Document, pred: Document | None, *, explain: bool = Fal
     counts = Counts()
     findings: list[Finding] | None = [] if explain else None
     for kind in MENTION_KINDS:
-        kind_counts, results, gold_spans, pred_spans = count_mentions(gold, pred, kind)
+        kind_counts, results, gold_spans, pred_spans = count_mentions(gold, pred, kind, explain=findings is not None)
         counts.update(kind_counts)
         if findings is not None:
             findings.extend(_mention_findings(gold.id, kind, gold.text, pred.text, results["strict"],

@@ -193,27 +193,107 @@ def add_graded(counts: Counts, level: str, metric: str, label: str, graded: Grad
         counts.add((level, metric, label, stat), getattr(graded, stat))
 
 
-def count_mentions(gold: Document, pred: Document, kind: str) -> tuple[Counts, dict[str, SchemeResult], list[Span],
-                                                                      list[Span]]:
-    """Counts of every scheme, overall and per label, for one kind of mention in one document."""
+#: Per scheme: the counts over all labels and the counts of each label (spans of that label alone on both sides).
+SchemeCounts = dict[str, tuple[Graded, dict[str, Graded]]]
+
+
+def scheme_counts(gold: Sequence[Span], pred: Sequence[Span], pairs: list[tuple[int, int]] | None = None
+                  ) -> SchemeCounts:
+    """The counts of every scheme, overall and per label, for one document's spans of one kind.
+
+    Equal to :func:`score_spans` run on every scheme and on every label's spans. When no span
+    overlaps two spans of the other side (the usual case) every overlapping pair is matched in every
+    scheme, so the counts follow from the pairs without solving an assignment; otherwise each
+    scheme and label is solved by :func:`score_spans`.
+
+    >>> gold = [Span(0, 5, "A", "", 0, "g"), Span(10, 15, "B", "", 1, "g")]
+    >>> pred = [Span(0, 5, "B", "", 0, "p"), Span(11, 15, "B", "", 1, "p")]
+    >>> overall, per_label = scheme_counts(gold, pred)["strict"]
+    >>> overall, per_label["B"]
+    (Graded(cor=0, inc=2, par=0, mis=0, spu=0), Graded(cor=0, inc=1, par=0, mis=0, spu=1))
+    """
+    if pairs is None:
+        pairs = overlapping_pairs(gold, pred)
+    labels = sorted({s.label for s in gold} | {s.label for s in pred})
+    if len({i for i, _ in pairs}) < len(pairs) or len({j for _, j in pairs}) < len(pairs):
+        return _solved_counts(gold, pred, pairs, labels)
+    # pairs by (same boundaries, same label), overall; per label: gold, predicted, pairs of that label
+    # with the same boundaries, with other boundaries
+    kinds = dict.fromkeys(_PAIR_KINDS, 0)
+    by_label: dict[str, list[int]] = {label: [0, 0, 0, 0] for label in labels}
+    for s in gold:
+        by_label[s.label][0] += 1
+    for s in pred:
+        by_label[s.label][1] += 1
+    for i, j in pairs:
+        g, p = gold[i], pred[j]
+        bounds = g.start == p.start and g.end == p.end
+        if g.label == p.label:
+            kinds[(bounds, True)] += 1
+            by_label[g.label][2 if bounds else 3] += 1
+        else:
+            kinds[(bounds, False)] += 1
+    mis, spu = len(gold) - len(pairs), len(pred) - len(pairs)
+    out: SchemeCounts = {}
+    for name, where in _PAIR_STATS.items():
+        t = [0, 0, 0]
+        for kind, n in kinds.items():
+            t[where[kind]] += n
+        overall = Graded(t[0], t[1], t[2], mis, spu)
+        equal_at, other_at = where[(True, True)], where[(False, True)]
+        per_label = {}
+        for label, (n_gold, n_pred, equal, other) in by_label.items():
+            t = [0, 0, 0]
+            t[equal_at] += equal
+            t[other_at] += other
+            per_label[label] = Graded(t[0], t[1], t[2], n_gold - equal - other, n_pred - equal - other)
+        out[name] = (overall, per_label)
+    return out
+
+
+def _pair_outcome(scheme: Scheme, same_bounds: bool, same_label: bool) -> str:
+    """:func:`outcome` of an overlapping pair, from whether its boundaries and labels agree."""
+    correct = (same_bounds or not scheme.exact_boundaries) and (same_label or not scheme.needs_label)
+    return "cor" if correct else scheme.overlap_outcome
+
+
+_PAIR_KINDS = ((True, True), (True, False), (False, True), (False, False))
+#: Per scheme, which of (cor, inc, par) an overlapping pair counts as, by (same boundaries, same label).
+_PAIR_STATS: dict[str, dict[tuple[bool, bool], int]] = {
+    name: {kind: ("cor", "inc", "par").index(_pair_outcome(scheme, *kind)) for kind in _PAIR_KINDS}
+    for name, scheme in SCHEMES.items()
+}
+
+
+def _solved_counts(gold: Sequence[Span], pred: Sequence[Span], pairs: list[tuple[int, int]], labels: list[str]
+                   ) -> SchemeCounts:
+    by_label: dict[str, tuple[list[Span], list[Span], list[tuple[int, int]]]] = {}
+    for label in labels:
+        g_index = {i: k for k, i in enumerate(i for i, s in enumerate(gold) if s.label == label)}
+        p_index = {j: k for k, j in enumerate(j for j, s in enumerate(pred) if s.label == label)}
+        by_label[label] = ([gold[i] for i in g_index], [pred[j] for j in p_index],
+                           [(g_index[i], p_index[j]) for i, j in pairs if i in g_index and j in p_index])
+    return {name: (score_spans(gold, pred, scheme, pairs).counts,
+                   {label: score_spans(g, p, scheme, label_pairs).counts for label, (g, p, label_pairs) in by_label.items()})
+            for name, scheme in SCHEMES.items()}
+
+
+def count_mentions(gold: Document, pred: Document, kind: str, *, explain: bool = True
+                   ) -> tuple[Counts, dict[str, SchemeResult], list[Span], list[Span]]:
+    """Counts of every scheme, overall and per label, for one kind of mention in one document.
+
+    With ``explain`` the matched pairs of every scheme are returned too (for findings); without, that dict is empty.
+    """
     level = f"mentions.{kind}"
     gold_spans, _ = collect_spans(gold, kind)
     pred_spans, span_free = collect_spans(pred, kind)
     counts = Counts()
     counts.add((level, "span_free", ALL, "n"), span_free)
-    results: dict[str, SchemeResult] = {}
-    labels = sorted({s.label for s in gold_spans} | {s.label for s in pred_spans})
     pairs = overlapping_pairs(gold_spans, pred_spans)
-    by_label: dict[str, tuple[list[Span], list[Span], list[tuple[int, int]]]] = {}
-    for label in labels:
-        g_index = {i: k for k, i in enumerate(i for i, s in enumerate(gold_spans) if s.label == label)}
-        p_index = {j: k for k, j in enumerate(j for j, s in enumerate(pred_spans) if s.label == label)}
-        by_label[label] = ([gold_spans[i] for i in g_index], [pred_spans[j] for j in p_index],
-                           [(g_index[i], p_index[j]) for i, j in pairs if i in g_index and j in p_index])
-    for name, scheme in SCHEMES.items():
-        result = score_spans(gold_spans, pred_spans, scheme, pairs)
-        results[name] = result
-        add_graded(counts, level, name, ALL, result.counts)
-        for label, (g, p, label_pairs) in by_label.items():
-            add_graded(counts, level, name, label, score_spans(g, p, scheme, label_pairs).counts)
+    for name, (overall, per_label) in scheme_counts(gold_spans, pred_spans, pairs).items():
+        add_graded(counts, level, name, ALL, overall)
+        for label, graded in per_label.items():
+            add_graded(counts, level, name, label, graded)
+    results = {name: score_spans(gold_spans, pred_spans, scheme, pairs) for name, scheme in SCHEMES.items()} \
+        if explain else {}
     return counts, results, gold_spans, pred_spans

@@ -32,6 +32,7 @@ from typing import IO
 
 import httpx
 import platformdirs
+
 from eventgold.schema import EventgoldError, UsageError
 
 LOOPBACK = "127.0.0.1"

@@ -24,9 +24,10 @@ from pathlib import Path
 from typing import Any, cast
 
 import httpx
-from eventgold.schema import EventgoldError, UsageError, atomic_write, write_documents
 from label_studio_sdk import LabelStudio
 from label_studio_sdk.core.api_error import ApiError
+
+from eventgold.schema import EventgoldError, UsageError, atomic_write, write_documents
 
 from .config import labeling_config
 from .export import Selection, iter_documents
@@ -313,6 +314,7 @@ class PushOptions:
     model_version: str | None = None
     published: dt.date | None = None
     ground_truth: bool = True
+    completed_by: int | str | None = None
     on_error: str = "raise"
 
 
@@ -325,7 +327,7 @@ def build_tasks(input_path: str | Path, options: PushOptions, summary: Summary) 
     version = options.model_version or (Path(options.predictions).stem if options.predictions is not None else None)
     return list(iter_tasks(read_sources(input_path, published=options.published), predictions=preds,
                            model_version=version or "eventgold", ground_truth=options.ground_truth,
-                           on_error=mode, summary=summary))
+                           completed_by=options.completed_by, on_error=mode, summary=summary))
 
 
 def push_tasks_to(

@@ -62,6 +62,8 @@ def push_command(
                                           help="Publication date for reports that give none."),
     ground_truth: bool = typer.Option(True, "--ground-truth/--no-ground-truth",
                                       help="Mark imported gold annotations as ground truth."),
+    completed_by: str = typer.Option(None, "--completed-by",
+                                     help="Attribute imported gold annotations to this member (user id or email)."),
     on_error: str = typer.Option("raise", "--on-error", help="raise: stop at the first bad record; skip: count it."),
 ) -> None:
     """Create or update a project with the generated config and import tasks; rerunning adds no duplicates."""
@@ -69,7 +71,9 @@ def push_command(
 
     options = PushOptions(predictions=predictions, model_version=model_version,
                           published=published.date() if published is not None else None,
-                          ground_truth=ground_truth, on_error=on_error)
+                          ground_truth=ground_truth,
+                          completed_by=int(completed_by) if completed_by and completed_by.isdigit() else completed_by,
+                          on_error=on_error)
     bar = _Bar(f"importing into {project!r}")
     try:
         report, summary = push(url, project, input_path, options=options, batch_size=batch_size, on_progress=bar)

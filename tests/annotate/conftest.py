@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+
 from eventgold.annotate.server import (
     LocalStudio,
     StudioLogin,

@@ -180,7 +180,8 @@ class _Reader:
 
     def read(self, result: Any) -> dict[str, Any]:
         if not isinstance(result, list):
-            self.fail("result is not a list", f"result is {type(result).__name__}, not a list",
+            got = "missing" if result is None else f"{type(result).__name__}, not a list"
+            self.fail("result is not a list", f"result is {got}",
                       "Export the project in Label Studio's JSON format")
             self.check()
         attrs: list[tuple[int, dict[str, Any]]] = []
@@ -201,7 +202,7 @@ class _Reader:
             elif type(name) is str and name in CONTROLS_BY_NAME:
                 attrs.append((i, item))
             else:
-                if name != LABELS and type(item.get("id")) is str:
+                if type(item.get("id")) is str:
                     self.rejected.add(item["id"])
                 self.fail("unknown control", f"result comes from control {name!r}, which the labeling config does "
                           "not define", "Use the config from 'eventgold annotate config'; a project with another "

@@ -131,6 +131,7 @@ def expand_annotation(text: str, meta: dict[str, Any], ann: dict[str, Any]) -> t
     raw["published"] = str(raw.get("published", ""))
     raw.setdefault("synthetic", True)
     raw["metadata"] = {k: v for k, v in meta.items() if k not in _META_KEYS | _WRITER_NOTES}
+    raw["metadata"].update(ann.get("metadata") or {})
     raw["text"] = text
     for field in ("actors", "locations", "times", "weapons"):
         items = []
@@ -162,6 +163,43 @@ def expand_annotation(text: str, meta: dict[str, Any], ann: dict[str, Any]) -> t
     raw["casualties"] = casualties
     raw["links"] = list(ann.get("links") or [])
     return raw, problems
+
+
+def mention_spec(text: str, mention: dict[str, Any]) -> Any:
+    """The shortest authoring form of a mention: ``"words"``, ``"words#N"``, or the offsets themselves."""
+    found = occurrences(text, mention["text"])
+    if mention["start"] in found:
+        nth = found.index(mention["start"]) + 1
+        return mention["text"] if len(found) == 1 else f"{mention['text']}#{nth}"
+    return {"start": mention["start"], "end": mention["end"], "text": mention["text"]}
+
+
+def to_authoring(doc: Document, meta: dict[str, Any]) -> dict[str, Any]:
+    """The annotation YAML of a document (the inverse of :func:`expand_annotation` for the given meta file)."""
+    raw = doc.model_dump(mode="json", exclude_none=True)
+    text = doc.text
+    out: dict[str, Any] = {}
+    for field in ("actors", "locations", "times", "weapons"):
+        items = []
+        for item in raw[field]:
+            item["mentions"] = [mention_spec(text, m) for m in item["mentions"]]
+            items.append(item)
+        out[field] = items
+    events = []
+    for ev in raw["events"]:
+        ev["triggers"] = [mention_spec(text, m) for m in ev["triggers"]]
+        args: dict[str, list[str]] = {}
+        for arg in ev.pop("arguments"):
+            args.setdefault(arg["role"], []).append(arg["entity"])
+        ev["arguments"] = args
+        events.append(ev)
+    out["events"] = events
+    out["casualties"] = [{**c, "mentions": [mention_spec(text, m) for m in c["mentions"]]} for c in raw["casualties"]]
+    out["links"] = raw["links"]
+    extra = {k: v for k, v in raw["metadata"].items() if meta.get(k) != v}
+    if extra:
+        out["metadata"] = extra
+    return out
 
 
 def _count(value: Any, path: str, problems: list[Problem]) -> Any:

@@ -22,7 +22,7 @@ from eventgold.corpus import (
 )
 from eventgold.corpus.authoring import build_all
 from eventgold.corpus.splits import make_corpus_folder
-from eventgold.schema import Modality, read_documents
+from eventgold.schema import Document, Modality, read_documents
 
 ROOT = Path(__file__).resolve().parents[2]
 runner = CliRunner()
@@ -139,3 +139,17 @@ def test_card_statistics_are_current(tmp_path: Path) -> None:
     card = tmp_path / "README.md"
     card.write_text((ROOT / "corpus" / "README.md").read_text(encoding="utf-8"), encoding="utf-8")
     assert not refresh_card(card, BUNDLED), "regenerate: python -m eventgold.corpus.card corpus/README.md corpus/data"
+
+
+def test_authoring_round_trip_for_every_document() -> None:
+    import yaml
+
+    from eventgold.corpus.authoring import expand_annotation, read_text, to_authoring
+
+    authoring = ROOT / "corpus" / "authoring" / "reports"
+    for doc in all_docs():
+        meta = yaml.safe_load((authoring / f"{doc.id}.meta.yaml").read_text(encoding="utf-8"))
+        ann = yaml.safe_load(yaml.safe_dump(to_authoring(doc, meta), allow_unicode=True, sort_keys=False))
+        raw, problems = expand_annotation(read_text(authoring / f"{doc.id}.txt"), meta, ann)
+        assert problems == []
+        assert Document.model_validate(raw) == doc, doc.id

@@ -3,6 +3,7 @@
     python scripts/agreement.py select              # print the seeded selection of documents
     python scripts/agreement.py snapshot-a          # write corpus/agreement/annotator_a.jsonl from the first annotation
     python scripts/agreement.py build-b DIR...      # build corpus/agreement/annotator_b.jsonl from authoring folders
+    python scripts/agreement.py apply               # merge with corpus/agreement/decisions.yaml, update the gold sources
     python scripts/agreement.py card                # regenerate the agreement section of corpus/README.md
 
 Selection rule: the 64 reports come in 8 blocks of 8 ids (eg-001..eg-008, ...), one block per writer batch and
@@ -52,6 +53,30 @@ def build_b(dirs: list[str]) -> None:
     write_documents(AGREEMENT / "annotator_b.jsonl", docs)
 
 
+def apply() -> None:
+    """Adjudicate A and B with the recorded decisions and write the result back into the gold's sources."""
+    import yaml
+
+    from eventgold.corpus.authoring import to_authoring
+    from eventgold.eval.adjudication import adjudicate, read_decisions
+    from eventgold.schema import read_documents, write_documents
+
+    decided = read_decisions((AGREEMENT / "decisions.yaml").read_text(encoding="utf-8"))
+    merged, _, totals = adjudicate(read_documents(AGREEMENT / "annotator_a.jsonl"),
+                                   read_documents(AGREEMENT / "annotator_b.jsonl"), decided)
+    if totals["undecided"]:
+        raise SystemExit(f"{totals['undecided']} disagreements are still undecided in corpus/agreement/decisions.yaml")
+    write_documents(AGREEMENT / "adjudicated.jsonl", merged)
+    reports = ROOT / "corpus" / "authoring" / "reports"
+    for doc in merged:
+        meta = yaml.safe_load((reports / f"{doc.id}.meta.yaml").read_text(encoding="utf-8"))
+        ann = to_authoring(doc, meta)
+        path = ROOT / "corpus" / "authoring" / "annotations" / f"{doc.id}.yaml"
+        header = "# Adjudicated: merged from two independent annotations (see corpus/agreement/).\n"
+        path.write_text(header + yaml.safe_dump(ann, sort_keys=False, allow_unicode=True, width=120), encoding="utf-8")
+    print(totals)
+
+
 def agreement_section() -> str:
     """The agreement figures for the card, computed from the two files (before adjudication)."""
     from eventgold.eval import Settings, agreement, render
@@ -90,6 +115,8 @@ if __name__ == "__main__":
         snapshot_a()
     elif command == "build-b":
         build_b(sys.argv[2:])
+    elif command == "apply":
+        apply()
     elif command == "card":
         refresh_card()
     else:

@@ -81,7 +81,15 @@ def agreement_section() -> str:
     """The agreement figures for the card, computed from the two files (before adjudication)."""
     from eventgold.eval import Settings, agreement, render
 
-    report = agreement(AGREEMENT / "annotator_a.jsonl", AGREEMENT / "annotator_b.jsonl", settings=Settings(seed=0))
+    import os
+
+    here = os.getcwd()
+    os.chdir(ROOT)  # relative paths in the report, so the card reads the same on every machine
+    try:
+        report = agreement("corpus/agreement/annotator_a.jsonl", "corpus/agreement/annotator_b.jsonl",
+                           settings=Settings(seed=0))
+    finally:
+        os.chdir(here)
     body = render(report, "markdown")
     decisions = AGREEMENT / "decisions.yaml"
     extra = ""

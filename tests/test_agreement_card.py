@@ -1,0 +1,31 @@
+"""The agreement figures in the dataset card are the ones the two annotation files give."""
+
+import importlib.util
+import shutil
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _script():  # type: ignore[no-untyped-def]
+    spec = importlib.util.spec_from_file_location("agreement_script", ROOT / "scripts" / "agreement.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_card_agreement_section_is_current(tmp_path: Path) -> None:
+    card = tmp_path / "README.md"
+    shutil.copy(ROOT / "corpus" / "README.md", card)
+    assert not _script().refresh_card(card), "regenerate with: python scripts/agreement.py card"
+
+
+def test_selection_rule_gives_the_committed_subset() -> None:
+    from eventgold.schema import read_documents
+
+    script = _script()
+    selected = script.select(script.all_ids())
+    assert len(selected) >= 15 and len(selected) >= 0.2 * len(script.all_ids())
+    for name in ("annotator_a.jsonl", "annotator_b.jsonl"):
+        assert [d.id for d in read_documents(ROOT / "corpus" / "agreement" / name)] == selected

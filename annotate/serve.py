@@ -139,16 +139,20 @@ def serve(
 
 
 class _Stop(KeyboardInterrupt):
-    """Raised in the main thread when SIGTERM arrives, so it stops like Ctrl-C."""
+    """Raised in the main thread when SIGINT or SIGTERM arrives, so both stop the server like Ctrl-C."""
 
 
 @contextmanager
 def _stop_on_signals() -> Iterator[None]:
+    """Handle SIGINT and SIGTERM explicitly: a shell starts background jobs with SIGINT ignored, and Python
+    then never raises KeyboardInterrupt, so without this Ctrl-C (or ``kill -INT``) would not stop serve."""
+
     def handler(signum: int, frame: FrameType | None) -> None:
         raise _Stop(signal.Signals(signum).name)
 
-    previous = signal.signal(signal.SIGTERM, handler)
+    previous = {sig: signal.signal(sig, handler) for sig in (signal.SIGINT, signal.SIGTERM)}
     try:
         yield
     finally:
-        signal.signal(signal.SIGTERM, previous)
+        for sig, old in previous.items():
+            signal.signal(sig, old)

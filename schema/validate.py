@@ -166,7 +166,13 @@ def check_document(doc: Document, profile: Profile | str = Profile.GOLD) -> list
                 add(f"breakdowns of {total.id!r} add up to at least {floor}, more than its high bound {total.count.high}",
                     "Check the counts of the total and its parts", f"casualties[{idx}].count")
 
+    seen_links: set[tuple[str, str, str]] = set()
     for i, link in enumerate(doc.links):
+        key = (link.type.value, link.source, link.target)
+        if key in seen_links:
+            add(f"link {link.source!r} {link.type.value} {link.target!r} is listed twice", "Remove the repeated link",
+                f"links[{i}]")
+        seen_links.add(key)
         ref(link.source, {"event"}, f"links[{i}].source")
         ref(link.target, {"event"}, f"links[{i}].target")
         if link.source == link.target:

@@ -132,6 +132,10 @@ CASES: list[tuple[str, str, list[str]]] = [
     ("duplicate document id", json.dumps({**BASE}), ["bad.jsonl:2: document 'd1': duplicate document id (first on line 1). Give every document its own id"]),
     ("duplicate argument", mutate(lambda d: d["events"][0]["arguments"].append({"role": "place", "entity": "l1"})),
      [P + "events[0].arguments[3]: argument place -> 'l1' is listed twice. Remove the repeated argument"]),
+    ("duplicate link", mutate(lambda d: d.update(
+        events=d["events"] + [{"id": "e2", "type": "statement", "triggers": [{"start": 8, "end": 11, "text": "hit"}]}],
+        links=[{"type": "response_to", "source": "e2", "target": "e1"}] * 2)),
+     [P + "links[1]: link 'e2' response_to 'e1' is listed twice. Remove the repeated link"]),
     ("bad id", mutate(_set("events.0.id", "e 1")),
      [P + "events[0].id: String should match pattern '^[A-Za-z0-9][A-Za-z0-9_.:\\-]*$'. See docs/format.md for this field"]),
     ("confidence in gold", mutate(_set("events.0.confidence", 0.7)),

@@ -212,43 +212,88 @@ def scheme_counts(gold: Sequence[Span], pred: Sequence[Span], pairs: list[tuple[
     >>> overall, per_label["B"]
     (Graded(cor=0, inc=2, par=0, mis=0, spu=0), Graded(cor=0, inc=1, par=0, mis=0, spu=1))
     """
-    if pairs is None:
-        pairs = overlapping_pairs(gold, pred)
-    labels = sorted({s.label for s in gold} | {s.label for s in pred})
-    if len({i for i, _ in pairs}) < len(pairs) or len({j for _, j in pairs}) < len(pairs):
-        return _solved_counts(gold, pred, pairs, labels)
-    # pairs by (same boundaries, same label), overall; per label: gold, predicted, pairs of that label
-    # with the same boundaries, with other boundaries
-    kinds = dict.fromkeys(_PAIR_KINDS, 0)
-    by_label: dict[str, list[int]] = {label: [0, 0, 0, 0] for label in labels}
-    for s in gold:
-        by_label[s.label][0] += 1
-    for s in pred:
-        by_label[s.label][1] += 1
-    for i, j in pairs:
-        g, p = gold[i], pred[j]
-        bounds = g.start == p.start and g.end == p.end
-        if g.label == p.label:
-            kinds[(bounds, True)] += 1
-            by_label[g.label][2 if bounds else 3] += 1
-        else:
-            kinds[(bounds, False)] += 1
-    mis, spu = len(gold) - len(pairs), len(pred) - len(pairs)
-    out: SchemeCounts = {}
-    for name, where in _PAIR_STATS.items():
-        t = [0, 0, 0]
-        for kind, n in kinds.items():
-            t[where[kind]] += n
-        overall = Graded(t[0], t[1], t[2], mis, spu)
-        equal_at, other_at = where[(True, True)], where[(False, True)]
-        per_label = {}
-        for label, (n_gold, n_pred, equal, other) in by_label.items():
+    tally = MentionTally()
+    tally.add(gold, pred, pairs)
+    return tally.counts()
+
+
+class MentionTally:
+    """:func:`scheme_counts` added up over many documents, holding a few integers per label.
+
+    For a corpus of span lists this is what nervaluate's evaluator reports (every scheme, overall
+    and per label); documents without rival overlaps only add to integer tallies, so no count
+    object is made per document.
+
+    >>> tally = MentionTally()
+    >>> tally.add([Span(0, 5, "A", "", 0, "g")], [Span(0, 5, "A", "", 0, "p")])
+    >>> tally.add([Span(0, 5, "A", "", 0, "g")], [Span(1, 5, "A", "", 0, "p")])
+    >>> tally.counts()["partial"][0]
+    Graded(cor=1, inc=0, par=1, mis=0, spu=0)
+    """
+
+    __slots__ = ("_kinds", "_labels", "_mis", "_spu", "_solved")
+
+    def __init__(self) -> None:
+        # overlapping pairs by (same boundaries, same label); per label: gold spans, predicted spans,
+        # pairs of that label with the same boundaries, with other boundaries
+        self._kinds = dict.fromkeys(_PAIR_KINDS, 0)
+        self._labels: dict[str, list[int]] = {}
+        self._mis = self._spu = 0
+        self._solved: list[SchemeCounts] = []
+
+    def add(self, gold: Sequence[Span], pred: Sequence[Span], pairs: list[tuple[int, int]] | None = None) -> None:
+        """Add one document's spans (``pairs``: their overlapping index pairs, when already known)."""
+        if pairs is None:
+            pairs = overlapping_pairs(gold, pred)
+        if len({i for i, _ in pairs}) < len(pairs) or len({j for _, j in pairs}) < len(pairs):
+            labels = sorted({s.label for s in gold} | {s.label for s in pred})
+            self._solved.append(_solved_counts(gold, pred, pairs, labels))
+            return
+        by_label, kinds = self._labels, self._kinds
+        for s in gold:
+            row = by_label.get(s.label)
+            if row is None:
+                by_label[s.label] = [1, 0, 0, 0]
+            else:
+                row[0] += 1
+        for s in pred:
+            row = by_label.get(s.label)
+            if row is None:
+                by_label[s.label] = [0, 1, 0, 0]
+            else:
+                row[1] += 1
+        for i, j in pairs:
+            g, p = gold[i], pred[j]
+            bounds = g.start == p.start and g.end == p.end
+            if g.label == p.label:
+                kinds[(bounds, True)] += 1
+                by_label[g.label][2 if bounds else 3] += 1
+            else:
+                kinds[(bounds, False)] += 1
+        self._mis += len(gold) - len(pairs)
+        self._spu += len(pred) - len(pairs)
+
+    def counts(self) -> SchemeCounts:
+        """Every scheme's counts, overall and per label (labels sorted)."""
+        out: SchemeCounts = {}
+        for name, where in _PAIR_STATS.items():
             t = [0, 0, 0]
-            t[equal_at] += equal
-            t[other_at] += other
-            per_label[label] = Graded(t[0], t[1], t[2], n_gold - equal - other, n_pred - equal - other)
-        out[name] = (overall, per_label)
-    return out
+            for kind, n in self._kinds.items():
+                t[where[kind]] += n
+            overall = Graded(t[0], t[1], t[2], self._mis, self._spu)
+            equal_at, other_at = where[(True, True)], where[(False, True)]
+            per_label = {}
+            for label, (n_gold, n_pred, equal, other) in self._labels.items():
+                t = [0, 0, 0]
+                t[equal_at] += equal
+                t[other_at] += other
+                per_label[label] = Graded(t[0], t[1], t[2], n_gold - equal - other, n_pred - equal - other)
+            for solved in self._solved:
+                overall = overall + solved[name][0]
+                for label, graded in solved[name][1].items():
+                    per_label[label] = per_label[label] + graded if label in per_label else graded
+            out[name] = (overall, dict(sorted(per_label.items())))
+        return out
 
 
 def _pair_outcome(scheme: Scheme, same_bounds: bool, same_label: bool) -> str:

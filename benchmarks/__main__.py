@@ -33,7 +33,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"check failed: {exc}", file=sys.stderr)
         return 1
     text = table(rows) + "\n\n" + environment() + "\n"
-    print(text)
+    print(text, end="")
     if args.output is not None:
         args.output.write_text(text, encoding="utf-8")
     return 0

@@ -36,6 +36,7 @@ class Row:
     check: str = ""
     memory: int | None = None  # bytes
     note: str = ""
+    cpu: float | None = None  # CPU seconds of this process (not of worker processes)
 
     @property
     def ratio(self) -> float | None:
@@ -74,6 +75,7 @@ class Span:
     """What :func:`measured` found: seconds and peak bytes (filled in when the block ends)."""
 
     seconds: float = 0.0
+    cpu: float = 0.0
     peak: int | None = None
     reset: bool = True
     laps: list[float] = field(default_factory=list)
@@ -84,11 +86,12 @@ def measured() -> Iterator[Span]:
     """Time a block (wall clock) and record the peak resident set reached inside it."""
     span = Span()
     span.reset = reset_peak()
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     try:
         yield span
     finally:
         span.seconds = time.perf_counter() - start
+        span.cpu = time.process_time() - cpu
         span.peak = rss_peak()
 
 
@@ -113,7 +116,9 @@ def render(rows: list[Row]) -> str:
         cells = [r.operation, r.size, seconds(r.ours), r.peer_name or "—", seconds(r.peer),
                  "—" if ratio is None else f"{ratio:,.1f}×", r.check or "—", mib(r.memory)]
         lines.append("| " + " | ".join(cells) + " |")
-    notes = [f"- {r.operation} ({r.size}): {r.note}" for r in rows if r.note]
+    notes = [f"- {r.operation} ({r.size}): " + "; ".join(
+        x for x in (r.note, f"CPU time of the process {seconds(r.cpu)}" if r.cpu is not None else "") if x)
+        for r in rows if r.note or r.cpu is not None]
     if notes:
         lines += ["", *notes]
     return "\n".join(lines)

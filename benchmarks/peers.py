@@ -16,8 +16,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from eventgold.eval import SCHEMES, Graded, Span, collect_spans
-from eventgold.eval.mentions import MENTION_KINDS, SchemeCounts, scheme_counts
+from eventgold.eval import Graded, Span, collect_spans
+from eventgold.eval.mentions import MENTION_KINDS, MentionTally, SchemeCounts
 from eventgold.schema import Document
 
 from .synth import TOKEN
@@ -35,18 +35,13 @@ def document_spans(doc: Document) -> list[Span]:
 def eventgold_schemes(gold: Sequence[Sequence[Span]], pred: Sequence[Sequence[Span]]) -> SchemeCounts:
     """The four schemes, overall and per label, summed over documents (what nervaluate reports).
 
-    Per label, the spans of that label alone are scored on both sides, as nervaluate does
-    (:func:`eventgold.eval.mentions.scheme_counts`, what the document scorer runs).
+    :class:`eventgold.eval.mentions.MentionTally`: per label, the spans of that label alone are
+    scored on both sides, as nervaluate does and as the document scorer does.
     """
-    overall = {name: Graded() for name in SCHEMES}
-    per_label: dict[str, dict[str, Graded]] = {name: {} for name in SCHEMES}
+    tally = MentionTally()
     for g, p in zip(gold, pred, strict=True):
-        for name, (total, labels) in scheme_counts(g, p).items():
-            overall[name] += total
-            table = per_label[name]
-            for label, counts in labels.items():
-                table[label] = table[label] + counts if label in table else counts
-    return {name: (overall[name], per_label[name]) for name in SCHEMES}
+        tally.add(g, p)
+    return tally.counts()
 
 
 def eventgold_strict(gold: Sequence[Sequence[Span]], pred: Sequence[Sequence[Span]]) -> tuple[Graded, dict[str, Graded]]:

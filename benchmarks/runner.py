@@ -151,9 +151,14 @@ def run_mentions(n: int, folder: Path) -> list[Row]:
 
 def run_events(n: int, folder: Path) -> list[Row]:
     from eventgold.eval import score_files
+    from eventgold.schema import read_documents
 
     gold, pred = write_pairs(folder, n)
-    rows = []
+    with measured() as floor:
+        parsed = sum(1 for _ in read_documents(gold)) + sum(1 for _ in read_documents(pred, "prediction"))
+    rows = [Row("2. (floor) read + validate gold and predictions", f"{n:,} docs", floor.seconds,
+                check=f"{parsed:,} documents", memory=floor.peak, cpu=floor.cpu,
+                note="schema.read_documents on both files, no scoring: what any scorer of validated input pays")]
     results = {}
     for procs in (1, 2):
         with measured() as span:
@@ -164,9 +169,10 @@ def run_events(n: int, folder: Path) -> list[Row]:
         if procs > 1:
             note = f"largest worker process: {mib(children_peak())} (peak RSS column: the parent)"
         rows.append(Row(f"2. event-level scoring, num_proc={procs}", f"{n:,} docs", span.seconds,
-                        check=f"{len(corpus.doc_ids):,} docs scored", memory=memory, note=note))
+                        check=f"{len(corpus.doc_ids):,} docs scored", memory=memory, note=note,
+                        cpu=span.cpu if procs == 1 else None))
     same = results[1].counts == results[2].counts and results[1].doc_ids == results[2].doc_ids
-    rows[1].check = check([] if same else ["counts of num_proc=2 differ from num_proc=1"], "sharded vs whole") \
+    rows[2].check = check([] if same else ["counts of num_proc=2 differ from num_proc=1"], "sharded vs whole") \
         + " with num_proc=1"
     return rows
 
@@ -187,7 +193,7 @@ def run_bootstrap(n: int, resamples: int, folder: Path) -> list[Row]:
     status = check([] if intervals == again else ["two runs with the same seed differ"], "bootstrap")
     return [Row(f"3. bootstrap, {resamples:,} resamples", f"{n:,} docs × {matrix.shape[1]} counts",
                 span.seconds, check=f"{len(formulas)} intervals; {status.replace('counts equal', 'reproducible')}",
-                memory=span.peak)]
+                memory=span.peak, cpu=span.cpu)]
 
 
 # --- 4. Label Studio conversion -------------------------------------------------------------------------------
@@ -292,16 +298,17 @@ def run_server(n: int, batch_sizes: Sequence[int], folder: Path) -> list[Row]:
     rows = []
     try:
         pushes: dict[int, float] = {}
+        peaks: dict[int, int | None] = {}
         for batch in batch_sizes:
             with measured() as span:
                 report = push_tasks_to(studio.url, f"bench push {batch}", tasks, batch_size=batch, api_key=token)
-            pushes[batch] = span.seconds
+            pushes[batch], peaks[batch] = span.seconds, span.peak
             if report.imported != n:
                 raise CheckFailed(f"push with batch size {batch} imported {report.imported} of {n} tasks")
         best = min(pushes, key=lambda b: pushes[b])
         tried = ", ".join(f"{b}: {pushes[b]:.1f} s" for b in batch_sizes)
         rows.append(Row(f"6. push to Label Studio (batch {best})", f"{n:,} tasks", pushes[best],
-                        check=f"{n:,} imported", note=f"batch sizes tried: {tried}; server start {startup:.0f} s "
+                        check=f"{n:,} imported", memory=peaks[best], note=f"batch sizes tried: {tried}; server start {startup:.0f} s "
                         "(fresh data folder, migrations included). Peak RSS: the client only."))
         out = folder / "pulled.jsonl"
         with measured() as span:

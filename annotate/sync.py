@@ -169,10 +169,14 @@ def show_model(client: LabelStudio, project_id: int, model_version: str) -> None
         client.projects.update(id=project_id, model_version=model_version)
 
 
-def project_tasks(client: LabelStudio, project_id: int) -> Iterator[Task]:
-    """The project's tasks as plain dicts with ``id``, ``data`` and ``predictions`` (full objects)."""
+def project_tasks(client: LabelStudio, project_id: int, *, predictions: bool = True) -> Iterator[Task]:
+    """The project's tasks as plain dicts with ``id``, ``data`` and ``predictions`` (full objects).
+
+    With ``predictions=False`` the server sends task data only (much less for
+    large projects) and ``predictions`` is empty.
+    """
     task: Any
-    for task in client.tasks.list(project=project_id, fields="all", page_size=100):
+    for task in client.tasks.list(project=project_id, fields="all" if predictions else "task_only", page_size=100):
         yield {
             "id": task.id,
             "data": dict(task.data or {}),
@@ -215,7 +219,7 @@ def push_tasks(
     if batch_size < 1:
         raise UsageError(f"--batch-size must be at least 1, got {batch_size}")
     present: dict[str, Task] = {}
-    for task in project_tasks(client, project.id):
+    for task in project_tasks(client, project.id, predictions=any(t.get("predictions") for t in tasks)):
         doc_id = document_id(task)
         if doc_id:
             present[doc_id] = task

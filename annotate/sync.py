@@ -73,8 +73,13 @@ def talking_to(url: str) -> Iterator[None]:
     try:
         yield
     except ApiError as exc:
-        if exc.status_code in (401, 403):
+        if exc.status_code == 401:
             raise _token_rejected(url, exc) from None
+        if exc.status_code == 403:
+            raise UsageError(
+                f"Label Studio at {url} refused the request (HTTP 403: {_detail(exc.body)}): the user whose token is "
+                f"in {API_KEY_ENV} may not do this. Use the token of a member with more rights (the project's owner)"
+            ) from None
         raise StudioApiError(f"Label Studio at {url} answered HTTP {exc.status_code}: {_detail(exc.body)}") from None
     except httpx.TransportError as exc:
         raise UsageError(
@@ -248,7 +253,8 @@ def push_tasks(
             on_progress(len(batch))
     added = 0
     for start in range(0, len(extra_predictions), batch_size):
-        result = client.projects.import_predictions(id=project.id, request=cast(Any, extra_predictions[start:start + batch_size]))
+        chunk = extra_predictions[start:start + batch_size]
+        result = client.projects.import_predictions(id=project.id, request=cast(Any, chunk))
         added += int(getattr(result, "created", 0) or 0)
     if model_version is not None:
         show_model(client, project.id, model_version)

@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+
 from eventgold.schema import ActorType, CasualtyOutcome, EventType, Modality, Profile
 
 from .counts import Counts

@@ -19,8 +19,9 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
 import numpy as np
-from eventgold.schema import UsageError
 from threadpoolctl import threadpool_limits
+
+from eventgold.schema import UsageError
 
 from .counts import Key
 from .metrics import BOOTSTRAP_COLUMNS, COLUMN_INDEX, Formula, Getter

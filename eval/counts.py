@@ -83,8 +83,13 @@ class Counts:
 
     def update(self, other: Counts) -> None:
         """Add every entry of ``other`` in place."""
-        for key, value in other._data.items():
-            self.add(key, value)
+        data = self._data
+        for key, value in other._data.items():  # values are never 0, so a new sum of 0 means the key was there
+            new = data.get(key, 0) + value
+            if new:
+                data[key] = new
+            else:
+                del data[key]
 
     def __add__(self, other: Counts) -> Counts:
         out = Counts(self._data)

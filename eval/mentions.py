@@ -189,8 +189,9 @@ def score_spans(gold: Sequence[Span], pred: Sequence[Span], scheme: Scheme | str
 
 
 def add_graded(counts: Counts, level: str, metric: str, label: str, graded: Graded) -> None:
-    for stat in Graded.STATS:
-        counts.add((level, metric, label, stat), getattr(graded, stat))
+    for stat, value in zip(Graded.STATS, (graded.cor, graded.inc, graded.par, graded.mis, graded.spu), strict=True):
+        if value:
+            counts.add((level, metric, label, stat), value)
 
 
 #: Per scheme: the counts over all labels and the counts of each label (spans of that label alone on both sides).

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 import numpy as np
+
 from eventgold.schema import ActorType, CasualtyOutcome, EventType, LocationPrecision, Modality, Role
 
 from .counts import ALL, Key

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+
 from eventgold.schema import EventType, Modality
 
 from .bootstrap import (

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import IO, Any
 
 import numpy as np
+
 from eventgold.schema import DataError, Document, Problem, Profile, UsageError, parse_document
 
 from .counts import Counts

@@ -79,9 +79,9 @@ def apply() -> None:
 
 def agreement_section() -> str:
     """The agreement figures for the card, computed from the two files (before adjudication)."""
-    from eventgold.eval import Settings, agreement, render
-
     import os
+
+    from eventgold.eval import Settings, agreement, render
 
     here = os.getcwd()
     os.chdir(ROOT)  # relative paths in the report, so the card reads the same on every machine

@@ -8,10 +8,10 @@ from pathlib import Path
 import krippendorff
 import numpy as np
 import pytest
-from eventgold.eval import agreement, cohen_kappa, krippendorff_alpha
-from eventgold.schema import Profile, parse_document
 from sklearn.metrics import cohen_kappa_score
 
+from eventgold.eval import agreement, cohen_kappa, krippendorff_alpha
+from eventgold.schema import Profile, parse_document
 from tests.eval.builders import corpus, write_jsonl
 
 

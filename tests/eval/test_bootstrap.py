@@ -6,6 +6,7 @@ import time
 
 import numpy as np
 import pytest
+
 from eventgold.eval import (
     CorpusScore,
     Settings,
@@ -17,7 +18,6 @@ from eventgold.eval import (
     score_documents,
 )
 from eventgold.eval.metrics import BOOTSTRAP_COLUMNS, COLUMN_INDEX, HEADLINES, all_formulas
-
 from tests.eval.builders import corpus
 
 GOLD, PRED = corpus(12)

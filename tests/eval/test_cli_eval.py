@@ -6,10 +6,10 @@ import json
 from pathlib import Path
 
 import pytest
-from eventgold.schema import Profile, parse_document
 from typer.testing import CliRunner
 
 from eventgold.cli import _register_areas, app
+from eventgold.schema import Profile, parse_document
 from tests.eval.builders import corpus, write_jsonl
 
 runner = CliRunner()

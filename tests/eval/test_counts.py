@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 
 import pytest
+
 from eventgold.eval import PRF, Counts, Graded, check_zero_division
 from eventgold.schema import UsageError
 

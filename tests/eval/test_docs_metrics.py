@@ -7,6 +7,7 @@ import importlib
 from pathlib import Path
 
 import pytest
+
 from eventgold.eval import HEADLINES, TABLES
 
 DOC = (Path(__file__).resolve().parents[2] / "docs" / "metrics.md").read_text(encoding="utf-8")

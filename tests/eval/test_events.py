@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from eventgold.eval import Counts, align_document, event_similarity, score_document
 
+from eventgold.eval import Counts, align_document, event_similarity, score_document
 from tests.eval.builders import at, edited, free, gold_fixture
 
 GOLD = gold_fixture()

@@ -5,10 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+
 from eventgold.eval import Counts, score_document
 from eventgold.eval.casualties import Interval, compare_counts, interval
 from eventgold.schema import Quantity
-
 from tests.eval.builders import at, edited, free, gold_fixture, make
 
 GOLD = gold_fixture()

@@ -6,6 +6,7 @@ import itertools
 import random
 
 import pytest
+
 from eventgold.eval.matching import combine_tiers, match, matching_size
 
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 import random
 
 import pytest
-from eventgold.eval import Graded, Span, score_document, score_spans
 from nervaluate import Evaluator
 from seqeval.metrics.v1 import precision_recall_fscore_support
 from seqeval.scheme import IOB2
 
+from eventgold.eval import Graded, Span, score_document, score_spans
 from tests.eval.builders import at, edited, free, gold_fixture
 
 NERVALUATE_NAMES = {"strict": "strict", "exact": "exact", "partial": "partial", "type": "ent_type"}

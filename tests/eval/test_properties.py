@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from eventgold.eval import Counts, score_document
-from eventgold.schema import Document
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from eventgold.eval import Counts, score_document
+from eventgold.schema import Document
 from tests.eval.builders import mutate, without_spans
 from tests.strategies import documents
 

@@ -7,9 +7,9 @@ import re
 from pathlib import Path
 
 import pytest
+
 from eventgold.eval import Settings, agreement, build_report, compare_scores, render, score_documents
 from eventgold.schema import Profile, parse_document
-
 from tests.eval.builders import corpus, write_jsonl
 
 GOLD, PRED = corpus(6)

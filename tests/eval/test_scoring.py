@@ -7,6 +7,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+
 from eventgold.eval import (
     CorpusScore,
     Settings,
@@ -19,7 +20,6 @@ from eventgold.eval import (
     score_files,
 )
 from eventgold.schema import DataError, Profile, UsageError, parse_document, read_documents
-
 from tests.eval.builders import corpus, edited, free, gold_fixture, write_jsonl
 
 GOLD, PRED = corpus(12)

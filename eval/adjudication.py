@@ -167,7 +167,12 @@ def _render_entity(doc: Document, entity: Any) -> str:
     kind = getattr(entity, "type", None) or getattr(entity, "precision", None) or getattr(entity, "category", None)
     aliases = f"; aliases {sorted(entity.aliases)}" if getattr(entity, "aliases", None) else ""
     country = f"; country {entity.country}" if getattr(entity, "country", None) else ""
-    return f"{entity.id}: {entity.name!r} ({kind.value if kind else ''}){aliases}{country}; mentions {_fmt_spans(doc, entity.mentions)}"
+    quantity = ""
+    if getattr(entity, "quantity", None) is not None:
+        q = entity.quantity
+        quantity = f"; quantity {q.qualifier.value} [{q.low}, {q.high}]" + (f" best {q.best}" if q.best is not None else "")
+    return (f"{entity.id}: {entity.name!r} ({kind.value if kind else ''}){aliases}{country}{quantity}; "
+            f"mentions {_fmt_spans(doc, entity.mentions)}")
 
 
 def _time_view(t: Time) -> dict[str, Any]:
@@ -324,12 +329,17 @@ def merge(cmp: DocumentComparison, decisions: Mapping[str, Decision]) -> tuple[D
     used_ids = {o["id"] for field in _FIELDS.values() for o in raw[field]}
     imported: dict[str, str] = {}
     tally = {"agreed": cmp.agreed, "kept_a": 0, "took_b": 0, "undecided": 0}
+    twin_of_b, twin_of_a = _span_twins(cmp)
+    removed_a = {d.id.split(":", 2)[2][:-1] for d in cmp.disagreements
+                 if d.b is None and d.level != "link" and (dec := decisions.get(d.id)) is not None and dec.choice == "b"}
 
     def to_merged(b_ref: str | None) -> str | None:
         if b_ref is None:
             return None
         if b_ref in mapper.to_a:
             return mapper.to_a[b_ref]
+        if b_ref in twin_of_b and twin_of_b[b_ref] not in removed_a:
+            return twin_of_b[b_ref]
         if b_ref in imported:
             return imported[b_ref]
         kind, obj = b_objects[b_ref]
@@ -392,7 +402,8 @@ def merge(cmp: DocumentComparison, decisions: Mapping[str, Decision]) -> tuple[D
             b_link = next(lk for lk in b.links if lk.type.value == ltype and mapper.ref(lk.source) == link_src
                           and mapper.ref(lk.target) == link_dst)
             raw["links"].append({"type": ltype, "source": to_merged(b_link.source), "target": to_merged(b_link.target)})
-    _remove(raw, removed)
+    redirect = {a_id: imported[twin_of_a[a_id]] for a_id in removed if twin_of_a.get(a_id) in imported}
+    _remove(raw, removed, redirect)
     raw["metadata"] = {**raw.get("metadata", {}), "adjudication": dict(tally)}
     doc = Document.model_validate(raw)
     problems = check_document(doc, "gold")
@@ -401,10 +412,34 @@ def merge(cmp: DocumentComparison, decisions: Mapping[str, Decision]) -> tuple[D
     return doc, tally
 
 
-def _remove(raw: dict[str, Any], ids: set[str]) -> None:
-    """Remove objects and everything that depends on them (casualties of a removed event, links, references)."""
+def _span_twins(cmp: DocumentComparison) -> tuple[dict[str, str], dict[str, str]]:
+    """Unaligned entities and times of A and B that share a mention span: the same thing named differently."""
+    a, b, al = cmp.a, cmp.b, cmp.alignment
+    groups: tuple[tuple[Sequence[Any], Sequence[Any], Alignment], ...] = (
+        (a.actors, b.actors, al.actors), (a.locations, b.locations, al.locations),
+        (a.weapons, b.weapons, al.weapons), (a.times, b.times, cmp.times))
+    of_b: dict[str, str] = {}
+    of_a: dict[str, str] = {}
+    for items_a, items_b, alignment in groups:
+        for j in alignment.unmatched_pred:
+            spans_b = set(_spans(items_b[j].mentions))
+            for i in alignment.unmatched_gold:
+                a_id = items_a[i].id
+                if a_id not in of_a and spans_b & set(_spans(items_a[i].mentions)):
+                    of_b[items_b[j].id], of_a[a_id] = a_id, items_b[j].id
+                    break
+    return of_b, of_a
+
+
+def _remove(raw: dict[str, Any], ids: set[str], redirect: Mapping[str, str] | None = None) -> None:
+    """Remove objects and everything that depends on them (casualties of a removed event, links, references).
+
+    References to an id in ``redirect`` are moved to its replacement instead of being dropped.
+    """
     if not ids:
         return
+    if redirect:
+        _redirect(raw, redirect)
     ids = set(ids)
     ids |= {c["id"] for c in raw["casualties"] if c["event"] in ids}
     for field_name in _FIELDS.values():
@@ -420,6 +455,20 @@ def _remove(raw: dict[str, Any], ids: set[str]) -> None:
         if cas["victim"]["actor"] in ids:
             cas["victim"]["actor"] = None
     raw["links"] = [lk for lk in raw["links"] if lk["source"] not in ids and lk["target"] not in ids]
+
+
+def _redirect(raw: dict[str, Any], redirect: Mapping[str, str]) -> None:
+    for ev in raw["events"]:
+        ev["arguments"] = [{**arg, "entity": redirect.get(arg["entity"], arg["entity"])} for arg in ev["arguments"]]
+        ev["time"] = redirect.get(ev["time"], ev["time"])
+    for cas in raw["casualties"]:
+        for key in ("source", "part_of"):
+            cas[key] = redirect.get(cas[key], cas[key])
+        cas["victim"]["actor"] = redirect.get(cas["victim"]["actor"], cas["victim"]["actor"])
+    for ev in raw["events"]:  # a redirect can make two arguments equal
+        seen: set[tuple[Any, Any]] = set()
+        ev["arguments"] = [arg for arg in ev["arguments"]
+                           if (key := (arg["role"], arg["entity"])) not in seen and not seen.add(key)]
 
 
 def read_decisions(text: str) -> dict[str, Decision]:

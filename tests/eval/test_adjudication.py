@@ -145,3 +145,22 @@ def test_unknown_choice_is_rejected(tmp_path: Path, choice: str) -> None:
 
     with pytest.raises(DataError, match=f"decision for 'x' is '{choice}'. Write a"):
         read_decisions(f"x:\n  choice: {choice}\n")
+
+
+def test_an_entity_named_differently_keeps_its_references_when_replaced() -> None:
+    a = parse_document(BASE)
+    raw = copy.deepcopy(BASE)
+    raw["actors"][1]["name"] = "Malian police force"  # same spans, a name A does not share: not aligned
+    b = parse_document(raw)
+    cmp = compare_documents(a, b)
+    ids = [d.id for d in cmp.disagreements]
+    assert ids == ["adj-1:event:e1~e1", "adj-1:actor:a2~", "adj-1:actor:~a2", "adj-1:casualty:c1~c1"]
+    choices = {i: Decision("b" if ":actor:" in i else "a") for i in ids}  # take B's actor, keep A's event and casualty
+    merged, _, _ = adjudicate([a], [b], choices)
+    (doc,) = merged
+    assert [x.name for x in doc.actors] == ["unidentified gunmen", "Malian police force"]
+    new_id = doc.actors[1].id
+    assert new_id == "b-a2"
+    assert [(arg.role.value, arg.entity) for arg in doc.events[0].arguments] == [
+        ("attacker", "a1"), ("target", new_id), ("place", "l1")]
+    assert doc.casualties[0].victim.actor == new_id

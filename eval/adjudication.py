@@ -413,7 +413,7 @@ def merge(cmp: DocumentComparison, decisions: Mapping[str, Decision]) -> tuple[D
 
 
 def _span_twins(cmp: DocumentComparison) -> tuple[dict[str, str], dict[str, str]]:
-    """Unaligned entities and times of A and B that share a mention span: the same thing named differently."""
+    """Unaligned entities and times of A and B whose mentions overlap: the same thing named or bounded differently."""
     a, b, al = cmp.a, cmp.b, cmp.alignment
     groups: tuple[tuple[Sequence[Any], Sequence[Any], Alignment], ...] = (
         (a.actors, b.actors, al.actors), (a.locations, b.locations, al.locations),
@@ -422,10 +422,10 @@ def _span_twins(cmp: DocumentComparison) -> tuple[dict[str, str], dict[str, str]
     of_a: dict[str, str] = {}
     for items_a, items_b, alignment in groups:
         for j in alignment.unmatched_pred:
-            spans_b = set(_spans(items_b[j].mentions))
+            spans_b = _spans(items_b[j].mentions)
             for i in alignment.unmatched_gold:
                 a_id = items_a[i].id
-                if a_id not in of_a and spans_b & set(_spans(items_a[i].mentions)):
+                if a_id not in of_a and _overlap(_spans(items_a[i].mentions), spans_b) > 0:
                     of_b[items_b[j].id], of_a[a_id] = a_id, items_b[j].id
                     break
     return of_b, of_a

@@ -466,9 +466,10 @@ def _redirect(raw: dict[str, Any], redirect: Mapping[str, str]) -> None:
             cas[key] = redirect.get(cas[key], cas[key])
         cas["victim"]["actor"] = redirect.get(cas["victim"]["actor"], cas["victim"]["actor"])
     for ev in raw["events"]:  # a redirect can make two arguments equal
-        seen: set[tuple[Any, Any]] = set()
-        ev["arguments"] = [arg for arg in ev["arguments"]
-                           if (key := (arg["role"], arg["entity"])) not in seen and not seen.add(key)]
+        unique: dict[tuple[Any, Any], dict[str, Any]] = {}
+        for arg in ev["arguments"]:
+            unique.setdefault((arg["role"], arg["entity"]), arg)
+        ev["arguments"] = list(unique.values())
 
 
 def read_decisions(text: str) -> dict[str, Decision]:

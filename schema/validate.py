@@ -168,11 +168,11 @@ def check_document(doc: Document, profile: Profile | str = Profile.GOLD) -> list
 
     seen_links: set[tuple[str, str, str]] = set()
     for i, link in enumerate(doc.links):
-        key = (link.type.value, link.source, link.target)
-        if key in seen_links:
+        link_key = (link.type.value, link.source, link.target)
+        if link_key in seen_links:
             add(f"link {link.source!r} {link.type.value} {link.target!r} is listed twice", "Remove the repeated link",
                 f"links[{i}]")
-        seen_links.add(key)
+        seen_links.add(link_key)
         ref(link.source, {"event"}, f"links[{i}].source")
         ref(link.target, {"event"}, f"links[{i}].target")
         if link.source == link.target:

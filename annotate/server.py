@@ -203,6 +203,7 @@ def start_studio(
             stdout=log,
             stderr=subprocess.STDOUT,
             start_new_session=True,
+            preexec_fn=_die_with_parent if sys.platform == "linux" else None,
         )
     finally:
         log.close()
@@ -214,6 +215,19 @@ def start_studio(
         studio.stop()
         raise
     return studio
+
+
+def _die_with_parent() -> None:
+    """In the child, before exec: ask Linux to send SIGTERM when the parent goes away.
+
+    The server runs in its own session so that Ctrl-C reaches eventgold, which
+    stops it in order; this covers the case where eventgold itself is killed
+    (SIGKILL, a crash) and would otherwise leave the server running.
+    """
+    import ctypes
+
+    pr_set_pdeathsig = 1
+    ctypes.CDLL(None, use_errno=True).prctl(pr_set_pdeathsig, int(signal.SIGTERM), 0, 0, 0)
 
 
 def wait_healthy(

@@ -76,9 +76,14 @@ class ServeProcess:
         return self.stderr_path.read_text(encoding="utf-8", errors="replace")
 
     def kill(self) -> None:
+        """After a failed test: stop serve in order (so it stops its server), by force if it hangs."""
         if self.proc.poll() is None:
-            os.killpg(self.proc.pid, signal.SIGKILL)
-            self.proc.wait()
+            os.killpg(self.proc.pid, signal.SIGTERM)
+            try:
+                self.proc.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.proc.pid, signal.SIGKILL)
+                self.proc.wait()
 
 
 @pytest.fixture

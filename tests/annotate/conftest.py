@@ -68,10 +68,17 @@ class LiveStudio:
         return target_dir
 
 
+def _missing(reason: str) -> None:
+    """Skip on a developer's machine; fail in CI (CI=true), where a skip would hide a missing install step."""
+    if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
+        pytest.fail(reason)
+    pytest.skip(reason)
+
+
 @pytest.fixture(scope="session")
 def live_studio(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveStudio]:
     if not studio_installed():
-        pytest.skip("label-studio is not installed: pip install -e '.[studio]'")
+        _missing("label-studio is not installed: pip install -e '.[studio]'")
     base = tmp_path_factory.mktemp("label-studio")
     token = secrets.token_hex(20)
     server = start_studio(base / "data", port=free_port(), login=OWNER, token=token, log_path=base / "server.log")
@@ -129,7 +136,7 @@ def browser_page(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[obj
     the test's temporary folder and its path printed.
     """
     if not CHROMIUM.exists():
-        pytest.skip(f"{CHROMIUM} not found: apt-get install -y chromium (or set EVENTGOLD_CHROMIUM)")
+        _missing(f"{CHROMIUM} not found: apt-get install -y chromium (or set EVENTGOLD_CHROMIUM)")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw:

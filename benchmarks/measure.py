@@ -37,9 +37,13 @@ class Row:
     memory: int | None = None  # bytes
     note: str = ""
     cpu: float | None = None  # CPU seconds of this process (not of worker processes)
+    peer_cpu: float | None = None
 
     @property
     def ratio(self) -> float | None:
+        """Peer time over eventgold time: CPU time when both have it (fair on a busy machine), else wall time."""
+        if self.cpu is not None and self.peer_cpu is not None and self.cpu > 0:
+            return self.peer_cpu / self.cpu
         if self.ours is None or self.peer is None or self.ours <= 0:
             return None
         return self.peer / self.ours
@@ -109,16 +113,15 @@ def seconds(x: float | None) -> str:
 
 def render(rows: list[Row]) -> str:
     """The table as Markdown (it reads as plain text in a terminal too)."""
-    head = ["operation", "size", "eventgold", "peer", "peer time", "ratio", "check", "peak RSS"]
+    head = ["operation", "size", "eventgold wall", "eventgold CPU", "peer", "peer wall", "peer CPU", "ratio",
+            "check", "peak RSS"]
     lines = ["| " + " | ".join(head) + " |", "|" + "|".join("---" for _ in head) + "|"]
     for r in rows:
         ratio = r.ratio
-        cells = [r.operation, r.size, seconds(r.ours), r.peer_name or "—", seconds(r.peer),
-                 "—" if ratio is None else f"{ratio:,.1f}×", r.check or "—", mib(r.memory)]
+        cells = [r.operation, r.size, seconds(r.ours), seconds(r.cpu), r.peer_name or "—", seconds(r.peer),
+                 seconds(r.peer_cpu), "—" if ratio is None else f"{ratio:,.1f}×", r.check or "—", mib(r.memory)]
         lines.append("| " + " | ".join(cells) + " |")
-    notes = [f"- {r.operation} ({r.size}): " + "; ".join(
-        x for x in (r.note, f"CPU time of the process {seconds(r.cpu)}" if r.cpu is not None else "") if x)
-        for r in rows if r.note or r.cpu is not None]
+    notes = [f"- {r.operation} ({r.size}): {r.note}" for r in rows if r.note]
     if notes:
         lines += ["", *notes]
     return "\n".join(lines)

@@ -130,7 +130,8 @@ def run_mentions(n: int, folder: Path) -> list[Row]:
     status = check(peers.differences_schemes(ours, theirs), "eventgold vs nervaluate")
     rows = [Row("1. mentions, 4 schemes + per label", size, ours_time.seconds, peer_time.seconds,
                 "nervaluate 1.2.1", f"{status} (4 schemes × {len(tags)} labels)", ours_time.peak,
-                "eventgold: eval.mentions.scheme_counts per document, summed; nervaluate: Evaluator(loader='dict')"
+                cpu=ours_time.cpu, peer_cpu=peer_time.cpu, note=
+                "eventgold: eval.mentions.MentionTally over the documents; nervaluate: Evaluator(loader='dict')"
                 ".evaluate(). Same spans, converted beforehand (untimed).")]
 
     tagged = peers.seqeval_input(texts, gold_docs, pred_docs)
@@ -140,8 +141,8 @@ def run_mentions(n: int, folder: Path) -> list[Row]:
         seq = peers.seqeval_strict(tagged)
     status = check(peers.differences_strict(strict, seq), "eventgold vs seqeval")
     rows.append(Row("1. mentions, strict (IOB2)", size, ours_time.seconds, peer_time.seconds, "seqeval 1.2.2",
-                    f"P/R/F1/support equal ({len(seq)} labels)", ours_time.peak,
-                    "seqeval: metrics.v1.precision_recall_fscore_support(average=None, scheme=IOB2) on IOB2 tags of "
+                    f"P/R/F1/support equal ({len(seq)} labels)", ours_time.peak, cpu=ours_time.cpu,
+                    peer_cpu=peer_time.cpu, note="eventgold: the same MentionTally (all four schemes come along); seqeval: metrics.v1.precision_recall_fscore_support(average=None, scheme=IOB2) on IOB2 tags of "
                     "the same spans."))
     return rows
 
@@ -167,10 +168,11 @@ def run_events(n: int, folder: Path) -> list[Row]:
         note = ""
         memory = span.peak
         if procs > 1:
-            note = f"largest worker process: {mib(children_peak())} (peak RSS column: the parent)"
+            note = (f"largest worker process: {mib(children_peak())} (peak RSS column and CPU time: the parent, "
+                    "which reads the gold lines, hands out chunks and adds up the workers' counts)")
         rows.append(Row(f"2. event-level scoring, num_proc={procs}", f"{n:,} docs", span.seconds,
                         check=f"{len(corpus.doc_ids):,} docs scored", memory=memory, note=note,
-                        cpu=span.cpu if procs == 1 else None))
+                        cpu=span.cpu))
     same = results[1].counts == results[2].counts and results[1].doc_ids == results[2].doc_ids
     rows[2].check = check([] if same else ["counts of num_proc=2 differ from num_proc=1"], "sharded vs whole") \
         + " with num_proc=1"
@@ -233,22 +235,22 @@ def run_label_studio(n: int, folder: Path) -> list[Row]:
     with measured() as from_ls:
         convert_from_ls(export_path, back)
     status = check(same_documents(gold, back), "round trip")
-    peer_seconds = None
+    peer_seconds = peer_cpu = None
     try:
         from label_studio_sdk.converter import Converter
 
         converter = Converter(labeling_config(), project_dir=None, download_resources=False)
         with measured() as peer:
             converter.convert(str(export_path), str(folder / "json-min"), "JSON_MIN", is_dir=False)
-        peer_seconds = peer.seconds
+        peer_seconds, peer_cpu = peer.seconds, peer.cpu
     except ImportError:
         pass
     return [
         Row("4. gold → Label Studio tasks", f"{n:,} docs", to_ls.seconds, check=f"{summary.written:,} tasks written",
-            memory=to_ls.peak, note="annotate.tasks.convert_to_ls: read + validate gold JSONL, write tasks JSON."),
+            memory=to_ls.peak, cpu=to_ls.cpu, note="annotate.tasks.convert_to_ls: read + validate gold JSONL, write tasks JSON."),
         Row("4. Label Studio export → gold", f"{n:,} tasks", from_ls.seconds, peer_seconds,
             "label-studio-sdk Converter JSON_MIN" if peer_seconds is not None else "", f"round trip: {status.replace('counts equal', 'identical JSONL')}",
-            from_ls.peak,
+            from_ls.peak, cpu=from_ls.cpu, peer_cpu=peer_cpu, note=
             "annotate.export.convert_from_ls: stream the export, rebuild and validate documents, write JSONL. "
             "The peer does less: JSON_MIN keeps only labels keyed by control (no relations, no region link), "
             "so its ratio is a reference, not a like-for-like race."),
@@ -272,9 +274,10 @@ def run_datasets(n: int, folder: Path) -> list[Row]:
     status = check([] if again == docs else ["documents differ after the round trip"], "datasets round trip")
     return [
         Row("5. corpus → datasets", f"{n:,} docs", out.seconds, check=f"{dataset.num_rows:,} rows", memory=out.peak,
+            cpu=out.cpu,
             note="corpus.to_dataset (in-memory Arrow table with the schema's Features)."),
         Row("5. datasets → corpus", f"{n:,} docs", back.seconds, check=status.replace("counts equal", "equal documents"),
-            memory=back.peak, note="corpus.to_document on every row (decoding ClassLabels, pydantic validation)."),
+            memory=back.peak, cpu=back.cpu, note="corpus.to_document on every row (decoding ClassLabels, pydantic validation)."),
     ]
 
 
@@ -315,7 +318,7 @@ def run_server(n: int, batch_sizes: Sequence[int], folder: Path) -> list[Row]:
             pulled = pull(studio.url, f"bench push {best}", out, api_key=token)
         status = check(same_documents(gold, out), "push/pull round trip")
         rows.append(Row("6. pull from Label Studio", f"{pulled.tasks:,} tasks", span.seconds,
-                        check=status.replace("counts equal", "round trip identical"), memory=span.peak,
+                        check=status.replace("counts equal", "round trip identical"), memory=span.peak, cpu=span.cpu,
                         note="snapshot export with full predictions, download, convert, write JSONL."))
     finally:
         studio.stop()
@@ -328,13 +331,13 @@ _STREAM_CHILD = """
 import json, sys, time
 from pathlib import Path
 from eventgold.eval import score_files
-start = time.perf_counter()
+start, cpu = time.perf_counter(), time.process_time()
 corpus = score_files(sys.argv[1], sys.argv[2], num_proc=int(sys.argv[3]))
-seconds = time.perf_counter() - start
+seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
 hwm = next(int(l.split()[1]) * 1024 for l in Path('/proc/self/status').read_text().splitlines() if l.startswith('VmHWM:'))
 import resource
 child = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024
-print(json.dumps({"docs": len(corpus.doc_ids), "seconds": seconds, "peak": hwm, "worker_peak": child}))
+print(json.dumps({"docs": len(corpus.doc_ids), "seconds": seconds, "cpu": cpu, "peak": hwm, "worker_peak": child}))
 """
 
 
@@ -346,8 +349,8 @@ def run_streaming(sizes: Sequence[int], distinct: int, folder: Path, procs: int 
                               capture_output=True, text=True, cwd=folder)
         found = json.loads(done.stdout.strip().splitlines()[-1])
         rows.append(Row(f"streaming score_files, num_proc={procs}", f"{n:,} docs", found["seconds"],
-                        check=f"{found['docs']:,} docs scored", memory=found["peak"],
-                        note=f"fresh process; largest worker {mib(found['worker_peak'])}; "
+                        check=f"{found['docs']:,} docs scored", memory=found["peak"], cpu=found["cpu"],
+                        note=f"fresh process; largest worker {mib(found['worker_peak'])}; CPU time: the parent; "
                              f"{min(distinct, n):,} distinct documents repeated under new ids"))
     return rows
 

@@ -151,12 +151,15 @@ def test_as_export_reads_back_through_from_ls(tmp_path: Path) -> None:
 
 
 def test_render_shows_ratio_and_missing_values() -> None:
-    text = render([Row("op", "10 docs", 0.5, 2.0, "peer", "counts equal", 3 * 2**20, "a note", cpu=0.25),
-                   Row("other", "1 doc", 1.5)])
+    text = render([Row("op", "10 docs", 0.5, 2.0, "peer", "counts equal", 3 * 2**20, "a note", cpu=0.25, peer_cpu=1.5),
+                   Row("wall", "2 docs", 0.5, 2.0, "peer"), Row("other", "1 doc", 1.5)])
     lines = text.splitlines()
-    assert lines[2] == "| op | 10 docs | 500 ms | peer | 2.0 s | 4.0× | counts equal | 3 MiB |"
-    assert lines[3] == "| other | 1 doc | 1.5 s | — | — | — | — | — |"
-    assert lines[5] == "- op (10 docs): a note; CPU time of the process 250 ms"
+    assert lines[0] == ("| operation | size | eventgold wall | eventgold CPU | peer | peer wall | peer CPU | ratio | "
+                        "check | peak RSS |")
+    assert lines[2] == "| op | 10 docs | 500 ms | 250 ms | peer | 2.0 s | 1.5 s | 6.0× | counts equal | 3 MiB |"
+    assert lines[3] == "| wall | 2 docs | 500 ms | — | peer | 2.0 s | — | 4.0× | — | — |"
+    assert lines[4] == "| other | 1 doc | 1.5 s | — | — | — | — | — | — | — |"
+    assert lines[6] == "- op (10 docs): a note"
 
 
 def test_runner_runs_every_offline_operation_at_tiny_sizes(tmp_path: Path) -> None:
@@ -180,7 +183,7 @@ def test_command_line_writes_the_table(tmp_path: Path, capsys: pytest.CaptureFix
     assert main(["--quick", "--only", "bootstrap", "--output", str(out), "--workdir", str(tmp_path)]) == 0
     printed = capsys.readouterr().out
     assert printed == out.read_text(encoding="utf-8")
-    assert printed.startswith("| operation | size | eventgold | peer | peer time | ratio | check | peak RSS |")
+    assert printed.startswith("| operation | size | eventgold wall | eventgold CPU | peer |")
     assert "| 3. bootstrap, 200 resamples | 300 docs × " in printed
     with pytest.raises(SystemExit):
         main(["--only", "nonsense"])

@@ -68,7 +68,7 @@ def write_manifest(root: str | Path, *, name: str, version: str, method: dict[st
     for split in SPLITS:
         path = root / f"{split}.jsonl"
         ids = [d.id for d in read_documents(path)]
-        splits[split] = {"file": path.name, "documents": len(ids), "sha256": file_sha256(path)}
+        splits[split] = {"file": path.name, "documents": len(ids), "sha256": file_sha256(path), "ids": ids}
     manifest = {"name": name, "version": version, "splits": splits, "split_method": method}
     with atomic_write(root / MANIFEST) as out:
         out.write(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n")

@@ -1,15 +1,21 @@
 """Deterministic, stratified train/dev/test splits.
 
-Documents are ordered by a seeded hash of their id (so adding a document moves no
-other). Test, then dev, first take documents that cover event types they do not
-have yet, until every type present in the corpus is covered or the split is full;
-the rest of each quota follows the hash order; train takes what remains.
+Documents are ordered by a seeded hash of their id. Test, then dev, first take
+documents that cover event types they do not have yet, until every type present in
+the corpus is covered or the split is full; the rest of each quota follows the hash
+order; train takes what remains.
+
+Once a corpus folder exists its assignment is kept: rebuilding it (after a correction
+or adjudication changed some annotations, or after new documents were added) leaves
+every existing document in its split and assigns only the new ones, so a published
+test split never changes under its users.
 """
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Sequence
+import json
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -25,18 +31,38 @@ def _rank(doc_id: str, seed: str) -> str:
     return hashlib.sha256(f"{seed}:{doc_id}".encode()).hexdigest()
 
 
+def existing_assignment(folder: str | Path) -> dict[str, str]:
+    """Document id -> split of a corpus folder that already exists (empty when there is none)."""
+    out: dict[str, str] = {}
+    for split in SPLITS:
+        path = Path(folder) / f"{split}.jsonl"
+        if path.is_file():
+            with open(path, encoding="utf-8") as f:
+                for line in f:
+                    if line.strip():
+                        out[json.loads(line)["id"]] = split
+    return out
+
+
 def assign_splits(docs: Sequence[Document], *, fractions: dict[str, float] | None = None,
-                  seed: str = DEFAULT_SEED) -> dict[str, list[Document]]:
-    """Split documents into train/dev/test, stratified by event type, deterministically."""
+                  seed: str = DEFAULT_SEED, pinned: Mapping[str, str] | None = None) -> dict[str, list[Document]]:
+    """Split documents into train/dev/test, stratified by event type, deterministically.
+
+    Documents in ``pinned`` (id -> split) stay in their split; the others are assigned by the rule.
+    """
     fractions = dict(DEFAULT_FRACTIONS if fractions is None else fractions)
     if set(fractions) != {"dev", "test"} or any(not 0 <= f < 1 for f in fractions.values()) or sum(fractions.values()) >= 1:
         raise UsageError("fractions must give dev and test, each in [0, 1), adding up to less than 1")
-    remaining = sorted(docs, key=lambda d: _rank(d.id, seed))
-    all_types = {e.type for d in docs for e in d.events}
+    pinned = pinned or {}
     out: dict[str, list[Document]] = {"train": [], "dev": [], "test": []}
+    for doc in docs:
+        if pinned.get(doc.id) in out:
+            out[pinned[doc.id]].append(doc)
+    remaining = sorted((d for d in docs if pinned.get(d.id) not in out), key=lambda d: _rank(d.id, seed))
+    all_types = {e.type for d in docs for e in d.events}
     for split in ("test", "dev"):
         quota = round(len(docs) * fractions[split])
-        covered: set[Any] = set()
+        covered: set[Any] = {e.type for d in out[split] for e in d.events}
         while len(out[split]) < quota:
             uncovered = all_types - covered
             gains = [len({e.type for e in d.events} & uncovered) for d in remaining]
@@ -48,21 +74,26 @@ def assign_splits(docs: Sequence[Document], *, fractions: dict[str, float] | Non
             covered |= {e.type for e in doc.events}
         while len(out[split]) < quota and remaining:
             out[split].append(remaining.pop(0))
-    out["train"] = remaining
+    out["train"] += remaining
     return {name: sorted(out[name], key=lambda d: d.id) for name in SPLITS}
 
 
 def make_corpus_folder(docs: Iterable[Document], out: str | Path, *, fractions: dict[str, float] | None = None,
                        seed: str = DEFAULT_SEED, name: str = CORPUS_NAME, version: str = CORPUS_VERSION,
-                       card: bool = True) -> dict[str, Any]:
-    """Write a corpus folder (splits, manifest and, unless one exists, a card skeleton); return the manifest."""
+                       card: bool = True, pinned: Mapping[str, str] | None = None) -> dict[str, Any]:
+    """Write a corpus folder (splits, manifest and, unless one exists, a card skeleton); return the manifest.
+
+    ``pinned`` (id -> split) keeps documents in the splits they had; by default, those of the folder being rewritten.
+    """
     out = Path(out)
     docs = list(docs)
     ids = [d.id for d in docs]
     if len(set(ids)) != len(ids):
         dupes = sorted({i for i in ids if ids.count(i) > 1})
         raise UsageError(f"document ids repeat across the input files: {', '.join(dupes[:10])}")
-    splits = assign_splits(docs, fractions=fractions, seed=seed)
+    if pinned is None:
+        pinned = existing_assignment(out)
+    splits = assign_splits(docs, fractions=fractions, seed=seed, pinned=pinned)
     for split, members in splits.items():
         write_documents(out / f"{split}.jsonl", members)
     method = {"seed": seed, "fractions": fractions or DEFAULT_FRACTIONS,

@@ -167,6 +167,7 @@ def _render_entity(doc: Document, entity: Any) -> str:
     kind = getattr(entity, "type", None) or getattr(entity, "precision", None) or getattr(entity, "category", None)
     aliases = f"; aliases {sorted(entity.aliases)}" if getattr(entity, "aliases", None) else ""
     country = f"; country {entity.country}" if getattr(entity, "country", None) else ""
+    country += f"; admin1 {entity.admin1}" if getattr(entity, "admin1", None) else ""
     quantity = ""
     if getattr(entity, "quantity", None) is not None:
         q = entity.quantity

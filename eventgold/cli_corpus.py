@@ -21,11 +21,21 @@ def build_command(
     authoring: Path = typer.Argument(..., help="Authoring folder with reports/ and annotations/."),
     out: Path = typer.Option(..., "--out", help="Corpus folder to write."),
 ) -> None:
-    """Build gold JSONL from the YAML authoring format and split it into a corpus folder."""
+    """Build gold JSONL from the YAML authoring format and split it into a corpus folder.
+
+    The split of every document is recorded in AUTHORING/splits.json and kept on later builds, so corrections never
+    move a document between splits; only new documents are assigned by the split rule.
+    """
     from eventgold.corpus.authoring import build_all
     from eventgold.corpus.splits import make_corpus_folder
+    from eventgold.schema import atomic_write
 
-    manifest = make_corpus_folder(build_all(authoring), out, card=False)
+    record = authoring / "splits.json"
+    pinned = json.loads(record.read_text(encoding="utf-8")) if record.is_file() else None
+    manifest = make_corpus_folder(build_all(authoring), out, card=False, pinned=pinned)
+    assignment = {i: s for s, v in manifest["splits"].items() for i in v["ids"]}
+    with atomic_write(record) as f:
+        f.write(json.dumps(dict(sorted(assignment.items())), indent=1) + "\n")
     sizes = ", ".join(f"{s} {v['documents']}" for s, v in manifest["splits"].items())
     err_console.print(f"built {out}: {sizes}", markup=False)
 

@@ -45,10 +45,24 @@ def test_splits_are_disjoint_and_synthetic() -> None:
 
 
 def test_build_is_reproducible(tmp_path: Path) -> None:
-    make_corpus_folder(build_all(ROOT / "corpus" / "authoring"), tmp_path, card=False)
+    pinned = json.loads((ROOT / "corpus" / "authoring" / "splits.json").read_text(encoding="utf-8"))
+    make_corpus_folder(build_all(ROOT / "corpus" / "authoring"), tmp_path, card=False, pinned=pinned)
     for split in SPLITS:
         assert (tmp_path / f"{split}.jsonl").read_bytes() == (BUNDLED / f"{split}.jsonl").read_bytes(), split
     assert json.loads((tmp_path / "manifest.json").read_text()) == read_manifest()
+
+
+def test_rebuilding_keeps_every_document_in_its_split(tmp_path: Path) -> None:
+    from eventgold.corpus.splits import assign_splits
+
+    docs = all_docs()
+    fresh = assign_splits(docs)
+    moved = {fresh_doc.id: "test" for fresh_doc in fresh["train"][:3]}  # pretend three train documents were in test
+    again = assign_splits(docs, pinned=moved)
+    assert {d.id for d in again["test"]} >= set(moved)
+    for split in SPLITS:
+        pinned = {d.id: split for d in fresh[split]}
+        assert {d.id for d in assign_splits(docs, pinned=pinned)[split]} == set(pinned)
 
 
 def test_every_split_has_every_event_type_where_possible() -> None:

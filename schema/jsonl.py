@@ -118,6 +118,7 @@ def atomic_write(path: str | Path) -> Iterator[IO[str]]:
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    os.chmod(tmp, _default_mode(target))  # mkstemp makes 0600; give the file the mode a plain open() would
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as out:
             yield out
@@ -127,6 +128,14 @@ def atomic_write(path: str | Path) -> Iterator[IO[str]]:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _default_mode(target: Path) -> int:
+    if target.exists():
+        return target.stat().st_mode & 0o777
+    mask = os.umask(0)
+    os.umask(mask)
+    return 0o666 & ~mask
 
 
 def write_documents(path: str | Path, docs: Iterable[Document]) -> int:

@@ -27,3 +27,13 @@ def test_file_round_trip_is_byte_stable(tmp_path_factory, doc: Document) -> None
     write_documents(path, read_documents(path))
     assert path.read_bytes() == first
     assert parse_document(doc.model_dump(mode="json")) == doc
+
+
+def test_written_files_get_ordinary_permissions(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import os
+
+    path = tmp_path / "out.jsonl"
+    write_documents(path, [])
+    mask = os.umask(0)
+    os.umask(mask)
+    assert path.stat().st_mode & 0o777 == 0o666 & ~mask

@@ -125,29 +125,50 @@ def run_mentions(n: int, folder: Path) -> list[Row]:
     size = f"{n:,} docs, {spans / n:.1f} gold mentions/doc"
     tags = sorted({s.label for doc in (*gold_docs, *pred_docs) for s in doc})
 
-    nv_gold, nv_pred = peers.nervaluate_input(gold_docs), peers.nervaluate_input(pred_docs)
+    rows = []
+    nervaluate, seqeval = installed("nervaluate"), installed("seqeval")
     with measured() as ours_time:
         ours = peers.eventgold_schemes(gold_docs, pred_docs)
-    with measured() as peer_time:
-        theirs = peers.nervaluate_schemes(nv_gold, nv_pred, tags)
-    status = check(peers.differences_schemes(ours, theirs), "eventgold vs nervaluate")
-    rows = [Row("1. mentions, 4 schemes + per label", size, ours_time.seconds, peer_time.seconds,
-                "nervaluate 1.2.1", f"{status} (4 schemes × {len(tags)} labels)", ours_time.peak,
-                cpu=ours_time.cpu, peer_cpu=peer_time.cpu, note=
-                "eventgold: eval.mentions.MentionTally over the documents; nervaluate: Evaluator(loader='dict')"
-                ".evaluate(). Same spans, converted beforehand (untimed).")]
+    row = Row("1. mentions, 4 schemes + per label", size, ours_time.seconds, memory=ours_time.peak,
+              cpu=ours_time.cpu, note="eventgold: eval.mentions.MentionTally over the documents; nervaluate: "
+              "Evaluator(loader='dict').evaluate(). Same spans, converted beforehand (untimed).")
+    if nervaluate is None:
+        row.peer_name, row.check = "nervaluate not installed", "pip install -e '.[test]' to compare"
+    else:
+        nv_gold, nv_pred = peers.nervaluate_input(gold_docs), peers.nervaluate_input(pred_docs)
+        with measured() as peer_time:
+            theirs = peers.nervaluate_schemes(nv_gold, nv_pred, tags)
+        status = check(peers.differences_schemes(ours, theirs), "eventgold vs nervaluate")
+        row.peer, row.peer_cpu, row.peer_name = peer_time.seconds, peer_time.cpu, f"nervaluate {nervaluate}"
+        row.check = f"{status} (4 schemes × {len(tags)} labels)"
+    rows.append(row)
 
-    tagged = peers.seqeval_input(texts, gold_docs, pred_docs)
     with measured() as ours_time:
         strict = peers.eventgold_strict(gold_docs, pred_docs)
-    with measured() as peer_time:
-        seq = peers.seqeval_strict(tagged)
-    status = check(peers.differences_strict(strict, seq), "eventgold vs seqeval")
-    rows.append(Row("1. mentions, strict (IOB2)", size, ours_time.seconds, peer_time.seconds, "seqeval 1.2.2",
-                    f"P/R/F1/support equal ({len(seq)} labels)", ours_time.peak, cpu=ours_time.cpu,
-                    peer_cpu=peer_time.cpu, note="eventgold: the same MentionTally (all four schemes come along); seqeval: metrics.v1.precision_recall_fscore_support(average=None, scheme=IOB2) on IOB2 tags of "
-                    "the same spans."))
+    row = Row("1. mentions, strict (IOB2)", size, ours_time.seconds, memory=ours_time.peak, cpu=ours_time.cpu,
+              note="eventgold: the same MentionTally (all four schemes come along); seqeval: "
+              "metrics.v1.precision_recall_fscore_support(average=None, scheme=IOB2) on IOB2 tags of the same spans.")
+    if seqeval is None:
+        row.peer_name, row.check = "seqeval not installed", "pip install -e '.[test]' to compare"
+    else:
+        tagged = peers.seqeval_input(texts, gold_docs, pred_docs)
+        with measured() as peer_time:
+            seq = peers.seqeval_strict(tagged)
+        check(peers.differences_strict(strict, seq), "eventgold vs seqeval")
+        row.peer, row.peer_cpu, row.peer_name = peer_time.seconds, peer_time.cpu, f"seqeval {seqeval}"
+        row.check = f"P/R/F1/support equal ({len(seq)} labels)"
+    rows.append(row)
     return rows
+
+
+def installed(package: str) -> str | None:
+    """The installed version of ``package``, or None when it is not installed."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version(package)
+    except PackageNotFoundError:
+        return None
 
 
 # --- 2. events ------------------------------------------------------------------------------------------------
@@ -291,10 +312,13 @@ def run_datasets(n: int, folder: Path) -> list[Row]:
 
 def run_server(n: int, batch_sizes: Sequence[int], folder: Path) -> list[Row]:
     from eventgold.annotate.readers import read_sources
-    from eventgold.annotate.server import StudioLogin, free_port, start_studio
+    from eventgold.annotate.server import StudioLogin, free_port, start_studio, studio_installed
     from eventgold.annotate.sync import pull, push_tasks_to
     from eventgold.annotate.tasks import iter_tasks
 
+    if not studio_installed():
+        return [Row("6. push/pull with Label Studio", f"{n:,} tasks", None,
+                    check="skipped: label-studio is not installed (pip install -e '.[studio]')")]
     gold, _ = write_pairs(folder, n)
     tasks = list(iter_tasks(read_sources(gold)))
     token = secrets.token_hex(20)
@@ -394,13 +418,9 @@ def run(names: Sequence[str], sizes: Sizes, folder: Path | None = None,
 def environment() -> str:
     """One line about the machine and the library versions, printed under the table."""
     import platform
-    from importlib.metadata import version
 
-    def v(pkg: str) -> str:
-        try:
-            return version(pkg)
-        except Exception:  # noqa: BLE001 - any failure to read a version just shows '?'
-            return "?"
+    def v(package: str) -> str:
+        return installed(package) or "not installed"
 
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     return (f"Python {platform.python_version()}, {os.cpu_count()} CPUs, load average {load:.1f} at the end; "

@@ -4,13 +4,15 @@ Gold documents are streamed one line at a time. Predictions are indexed by
 document id (the byte offset of each line) and read when their gold document
 comes, so neither file is held in memory. Each document's counts are added to
 the corpus totals; only the few counts the confidence intervals need are kept
-per document (:data:`eventgold.eval.metrics.BOOTSTRAP_COLUMNS`).
+per document (:data:`eventgold.eval.metrics.BOOTSTRAP_COLUMNS`), in compact
+blocks of consecutive documents (:class:`RowBlock`).
 
 * a prediction whose id is not in the gold file is a :class:`DataError`;
 * a gold document without a prediction is scored as an empty prediction and
   listed in ``CorpusScore.missing``;
 * with ``num_proc > 1`` chunks of gold lines are scored by worker processes
-  (multiprocessing); since counts add, the result is identical to ``num_proc=1``.
+  (multiprocessing), each returning the chunk's summed counts and row block;
+  since counts add, the result is identical to ``num_proc=1``.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from __future__ import annotations
 import json
 import multiprocessing
 import sys
+from array import array
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -33,6 +36,39 @@ from .findings import Finding
 from .metrics import BOOTSTRAP_COLUMNS
 
 CHUNK_SIZE = 64
+_NARROW = (np.int8, np.int16, np.int32)
+
+
+@dataclass(frozen=True)
+class RowBlock:
+    """The :data:`BOOTSTRAP_COLUMNS` counts of consecutive documents, keeping only the columns non-zero in any.
+
+    ``values`` is documents × ``len(columns)`` in the narrowest integer type that holds the block's counts
+    (most counts are small, so usually int8: ~100 bytes per document instead of 1,160 as int64).
+
+    >>> block = RowBlock.of([Counts({BOOTSTRAP_COLUMNS[3]: 2}), Counts()])
+    >>> block.columns.tolist(), block.values.tolist()
+    ([3], [[2], [0]])
+    """
+
+    columns: np.ndarray
+    values: np.ndarray
+
+    @staticmethod
+    def of(rows: Sequence[Counts]) -> RowBlock:
+        full = np.array([[c[k] for k in BOOTSTRAP_COLUMNS] for c in rows], dtype=np.int64)
+        full = full.reshape(len(rows), len(BOOTSTRAP_COLUMNS))
+        columns = np.flatnonzero(full.any(axis=0)).astype(np.int16)
+        values = full[:, columns]
+        low, high = (int(values.min()), int(values.max())) if values.size else (0, 0)
+        for dtype in _NARROW:
+            limits = np.iinfo(dtype)
+            if limits.min <= low and high <= limits.max:
+                return RowBlock(columns, values.astype(dtype))
+        return RowBlock(columns, values)
+
+    def __len__(self) -> int:
+        return int(self.values.shape[0])
 
 
 @dataclass
@@ -41,36 +77,61 @@ class CorpusScore:
 
     counts: Counts = field(default_factory=Counts)
     doc_ids: list[str] = field(default_factory=list)
-    rows: list[np.ndarray] = field(default_factory=list)
+    blocks: list[RowBlock] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)
     unknown: list[str] = field(default_factory=list)
     gold: str = ""
     predictions: str = ""
+    _pending: list[Counts] = field(default_factory=list, repr=False, compare=False)
 
     def add(self, score: DocumentScore, *, missing: bool = False) -> None:
+        """Add one scored document (its row joins a block once :data:`CHUNK_SIZE` rows are pending)."""
         self.counts.update(score.counts)
         self.doc_ids.append(score.doc_id)
-        self.rows.append(doc_row(score.counts))
+        self._pending.append(score.counts)
+        if len(self._pending) == CHUNK_SIZE:
+            self._flush()
         self.findings.extend(score.findings)
         if missing:
             self.missing.append(score.doc_id)
 
+    def add_block(self, counts: Counts, doc_ids: Sequence[str], block: RowBlock,
+                  findings: Sequence[Finding] = ()) -> None:
+        """Add consecutive scored documents at once: their summed counts, ids (gold order) and row block."""
+        if len(doc_ids) != len(block):
+            raise ValueError(f"{len(doc_ids)} document ids for a block of {len(block)} rows")
+        self._flush()
+        self.counts.update(counts)
+        self.doc_ids.extend(doc_ids)
+        if len(block):
+            self.blocks.append(block)
+        self.findings.extend(findings)
+
+    def _flush(self) -> None:
+        if self._pending:
+            self.blocks.append(RowBlock.of(self._pending))
+            self._pending = []
+
     def matrix(self) -> np.ndarray:
-        """Documents × :data:`BOOTSTRAP_COLUMNS` counts, in gold order."""
-        if not self.rows:
-            return np.zeros((0, len(BOOTSTRAP_COLUMNS)), dtype=np.int64)
-        return np.vstack(self.rows)
+        """Documents × :data:`BOOTSTRAP_COLUMNS` counts, in gold order (int32 unless a count needs int64)."""
+        self._flush()
+        wide = any(b.values.dtype == np.int64 for b in self.blocks)
+        out = np.zeros((sum(len(b) for b in self.blocks), len(BOOTSTRAP_COLUMNS)),
+                       dtype=np.int64 if wide else np.int32)  # exact: every block's values fit
+        start = 0
+        for b in self.blocks:
+            out[start:start + len(b), b.columns] = b.values
+            start += len(b)
+        return out
 
     def __add__(self, other: CorpusScore) -> CorpusScore:
         """Concatenate two shards (``self`` first)."""
-        return CorpusScore(self.counts + other.counts, self.doc_ids + other.doc_ids, self.rows + other.rows,
+        self._flush()
+        other._flush()
+        return CorpusScore(self.counts + other.counts, self.doc_ids + other.doc_ids, self.blocks + other.blocks,
                            self.findings + other.findings, self.missing + other.missing,
                            self.unknown + other.unknown, self.gold, self.predictions)
-
-
-def doc_row(counts: Counts) -> np.ndarray:
-    return np.fromiter((counts[k] for k in BOOTSTRAP_COLUMNS), dtype=np.int64, count=len(BOOTSTRAP_COLUMNS))
 
 
 def score_documents(gold: Iterable[Document], predictions: dict[str, Document] | None = None, *,
@@ -98,62 +159,104 @@ def score_documents(gold: Iterable[Document], predictions: dict[str, Document] |
     return result
 
 
+def _key(doc_id: str) -> bytes:
+    # UTF-8 never holds the byte 0xff: the end mark keeps numpy's fixed-width bytes from dropping trailing NULs.
+    return doc_id.encode("utf-8", "surrogatepass") + b"\xff"
+
+
 class PredictionIndex:
-    """Where each prediction is in its JSONL file, by document id; reads one document on demand."""
+    """Where each prediction is in its JSONL file, by document id; reads one document on demand.
+
+    The ids are kept as one sorted numpy array of UTF-8 bytes, with the byte offsets and line numbers
+    in numpy arrays beside it: a position in these arrays names a prediction (:meth:`position`).
+    """
 
     def __init__(self, path: str | Path, profile: Profile | str = Profile.PREDICTION) -> None:
         self.path = str(path)
         self.profile = Profile(profile)
-        self.offsets: dict[str, tuple[int, int]] = {}
-        self._lines: dict[str, str] | None = None
         self._handle: IO[bytes] | None = None
+        ids: list[str] = []
+        offsets = array("q")
+        lines = array("q")
+        kept: list[str] | None = None
         if self.path == "-":
-            self._lines = {}
+            kept = []
             for lineno, line in enumerate(sys.stdin, start=1):
-                self._register(line, lineno, 0, line)
-            return
-        try:
-            with open(self.path, "rb") as stream:
-                offset = 0
-                for lineno, raw in enumerate(stream, start=1):
-                    self._register(raw, lineno, offset, None)
-                    offset += len(raw)
-        except FileNotFoundError:
-            raise UsageError(f"{self.path}: no such file. Check the path") from None
-        except IsADirectoryError:
-            raise UsageError(f"{self.path}: is a folder, expected a .jsonl file") from None
+                if self._register(line, lineno, ids, lines):
+                    offsets.append(0)
+                    kept.append(line)
+        else:
+            try:
+                with open(self.path, "rb") as stream:
+                    offset = 0
+                    for lineno, raw in enumerate(stream, start=1):
+                        if self._register(raw, lineno, ids, lines):
+                            offsets.append(offset)
+                        offset += len(raw)
+            except FileNotFoundError:
+                raise UsageError(f"{self.path}: no such file. Check the path") from None
+            except IsADirectoryError:
+                raise UsageError(f"{self.path}: is a folder, expected a .jsonl file") from None
+        order, self._keys = _sorted_keys(ids)
+        self._offsets: np.ndarray = np.frombuffer(offsets, dtype=np.int64)[order]
+        self._lineno: np.ndarray = np.frombuffer(lines, dtype=np.int64)[order]
+        self._kept: list[str] | None = [kept[i] for i in order.tolist()] if kept is not None else None
+        _first_duplicate(self._keys, self._lineno, self.path)
 
-    def _register(self, raw: str | bytes, lineno: int, offset: int, keep: str | None) -> None:
+    def _register(self, raw: str | bytes, lineno: int, ids: list[str], lines: array[int]) -> bool:
         if not raw.strip():
-            return
-        data = _parse_json(raw, self.path, lineno)
-        doc_id = data.get("id") if isinstance(data, dict) else None
-        if not isinstance(doc_id, str):
-            raise DataError(Problem("a prediction needs a string 'id' naming its gold document",
-                                    "Give each prediction the id of the document it was made for",
-                                    file=self.path, line=lineno, path="id"))
-        if doc_id in self.offsets:
-            first = self.offsets[doc_id][1]
-            raise DataError(Problem(f"duplicate prediction for this document (first on line {first})",
-                                    "Keep one prediction per document", file=self.path, line=lineno, doc_id=doc_id))
-        self.offsets[doc_id] = (offset, lineno)
-        if self._lines is not None and keep is not None:
-            self._lines[doc_id] = keep
+            return False
+        try:
+            data = _parse_json(raw, self.path, lineno)
+            doc_id = data.get("id") if isinstance(data, dict) else None
+            if not isinstance(doc_id, str):
+                raise DataError(Problem("a prediction needs a string 'id' naming its gold document",
+                                        "Give each prediction the id of the document it was made for",
+                                        file=self.path, line=lineno, path="id"))
+        except DataError:
+            # a duplicate on an earlier line is the file's first problem
+            order, keys = _sorted_keys(ids)
+            _first_duplicate(keys, np.frombuffer(lines, dtype=np.int64)[order], self.path)
+            raise
+        ids.append(doc_id)
+        lines.append(lineno)
+        return True
+
+    def __len__(self) -> int:
+        return int(self._keys.shape[0])
+
+    def position(self, doc_id: str) -> int:
+        """Where ``doc_id`` is in the index, or -1 when it has no prediction."""
+        key = _key(doc_id)
+        if len(key) > self._keys.dtype.itemsize or not len(self._keys):
+            return -1
+        pos = int(np.searchsorted(self._keys, key))
+        return pos if pos < len(self._keys) and self._keys[pos] == key else -1
 
     def __contains__(self, doc_id: str) -> bool:
-        return doc_id in self.offsets
+        return self.position(doc_id) >= 0
+
+    def doc_id(self, pos: int) -> str:
+        return bytes(self._keys[pos])[:-1].decode("utf-8", "surrogatepass")
+
+    def line(self, pos: int) -> int:
+        """The line number of the prediction at ``pos``."""
+        return int(self._lineno[pos])
 
     def load(self, doc_id: str) -> Document | None:
         """The prediction for ``doc_id`` checked under the prediction profile, or None when there is none."""
-        if doc_id not in self.offsets:
-            return None
-        offset, lineno = self.offsets[doc_id]
-        if self._lines is not None:
-            raw: str | bytes = self._lines[doc_id]
+        pos = self.position(doc_id)
+        return None if pos < 0 else self.load_at(pos)
+
+    def load_at(self, pos: int) -> Document:
+        """The prediction at ``pos`` (see :meth:`position`) checked under the prediction profile."""
+        lineno = self.line(pos)
+        if self._kept is not None:
+            raw: str | bytes = self._kept[pos]
         else:
             if self._handle is None:
                 self._handle = open(self.path, "rb")  # noqa: SIM115 (kept open while scoring)
-            self._handle.seek(offset)
+            self._handle.seek(int(self._offsets[pos]))
             raw = self._handle.readline()
         data = _parse_json(raw, self.path, lineno)
         try:
@@ -170,6 +273,29 @@ class PredictionIndex:
         state = self.__dict__.copy()
         state["_handle"] = None
         return state
+
+
+def _sorted_keys(ids: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    """The stable sorting order of ``ids`` and their sorted keys (fixed-width bytes)."""
+    keys = np.array([_key(i) for i in ids], dtype=np.bytes_) if ids else np.zeros(0, dtype="S1")
+    order = np.argsort(keys, kind="stable")
+    return order, keys[order]
+
+
+def _first_duplicate(keys: np.ndarray, lines: np.ndarray, path: str) -> None:
+    """Raise for the repeated id on the earliest line, if any (``keys`` sorted, equal keys in line order)."""
+    if len(keys) < 2:
+        return
+    repeats = np.flatnonzero(keys[1:] == keys[:-1]) + 1
+    if not repeats.size:
+        return
+    j = int(repeats[np.argmin(lines[repeats])])
+    first = j
+    while first > 0 and keys[first - 1] == keys[j]:
+        first -= 1
+    doc_id = bytes(keys[j])[:-1].decode("utf-8", "surrogatepass")
+    raise DataError(Problem(f"duplicate prediction for this document (first on line {int(lines[first])})",
+                            "Keep one prediction per document", file=path, line=int(lines[j]), doc_id=doc_id))
 
 
 def _parse_json(raw: str | bytes, name: str, lineno: int) -> Any:
@@ -217,6 +343,16 @@ class _Job:
     skip_missing: bool
 
 
+@dataclass
+class _ChunkScore:
+    """What a worker sends back for a chunk: little per document, the counts already added up."""
+
+    docs: list[tuple[int, str, int, bool]]  # line, document id, position in the prediction index (-1: none), scored
+    counts: Counts
+    block: RowBlock
+    findings: list[Finding]
+
+
 _WORKER_JOB: _Job | None = None
 
 
@@ -225,28 +361,34 @@ def _init_worker(job: _Job) -> None:
     _WORKER_JOB = job
 
 
-def _score_chunk(chunk: Sequence[tuple[int, str]], job: _Job | None = None
-                 ) -> list[tuple[int, DocumentScore | str, bool]]:
+def _score_chunk(chunk: Sequence[tuple[int, str]], job: _Job | None = None) -> _ChunkScore:
     job = job or _WORKER_JOB
     if job is None:
         raise RuntimeError("worker started without a job")
-    out: list[tuple[int, DocumentScore | str, bool]] = []
+    docs: list[tuple[int, str, int, bool]] = []
+    total = Counts()
+    rows: list[Counts] = []
+    findings: list[Finding] = []
     for lineno, line in chunk:
         data = _parse_json(line, job.gold_path, lineno)
         try:
             gold = parse_document(data, job.gold_profile)
         except DataError as exc:
             raise exc.located(file=job.gold_path, line=lineno) from None
-        pred = job.index.load(gold.id)
-        if pred is None and job.skip_missing:
-            out.append((lineno, gold.id, True))
+        pos = job.index.position(gold.id)
+        if pos < 0 and job.skip_missing:
+            docs.append((lineno, gold.id, pos, False))
             continue
+        pred = job.index.load_at(pos) if pos >= 0 else None
         try:
             score = score_document(gold, pred, explain=job.explain, options=job.options)
         except DataError as exc:
-            raise exc.located(file=job.index.path, line=job.index.offsets[gold.id][1]) from None
-        out.append((lineno, score, pred is None))
-    return out
+            raise exc.located(file=job.index.path, line=job.index.line(pos)) from None
+        docs.append((lineno, gold.id, pos, True))
+        total.update(score.counts)
+        rows.append(score.counts)
+        findings.extend(score.findings)
+    return _ChunkScore(docs, total, RowBlock.of(rows), findings)
 
 
 def _chunks(lines: Iterator[tuple[int, str]], size: int) -> Iterator[list[tuple[int, str]]]:
@@ -275,20 +417,26 @@ def score_files(gold: str | Path, predictions: str | Path, *, num_proc: int = 1,
     index = PredictionIndex(predictions, pred_profile)
     job = _Job(str(gold), Profile(gold_profile).value, index, explain, options or ScoringOptions(), only_shared)
     result = CorpusScore(gold=str(gold), predictions=str(predictions))
-    seen: dict[str, int] = {}
+    # the gold line of each prediction's document (0: not met yet); gold documents without a prediction by id
+    gold_line = np.zeros(len(index), dtype=np.int64)
+    unpredicted: dict[str, int] = {}
 
-    def take(batch: list[tuple[int, DocumentScore | str, bool]]) -> None:
-        for lineno, score, missing in batch:
-            doc_id = score if isinstance(score, str) else score.doc_id
-            if doc_id in seen:
-                raise DataError(Problem(f"duplicate document id (first on line {seen[doc_id]})",
+    def take(part: _ChunkScore) -> None:
+        scored: list[str] = []
+        for lineno, doc_id, pos, was_scored in part.docs:
+            first = int(gold_line[pos]) if pos >= 0 else unpredicted.get(doc_id, 0)
+            if first:
+                raise DataError(Problem(f"duplicate document id (first on line {first})",
                                         "Give every document its own id", file=str(gold), line=lineno,
                                         doc_id=doc_id))
-            seen[doc_id] = lineno
-            if isinstance(score, str):
-                result.missing.append(score)
+            if pos >= 0:
+                gold_line[pos] = lineno
             else:
-                result.add(score, missing=missing)
+                unpredicted[doc_id] = lineno
+                result.missing.append(doc_id)
+            if was_scored:
+                scored.append(doc_id)
+        result.add_block(part.counts, scored, part.block, part.findings)
 
     chunks = _chunks(_gold_lines(gold), CHUNK_SIZE)
     try:
@@ -299,11 +447,11 @@ def score_files(gold: str | Path, predictions: str | Path, *, num_proc: int = 1,
             context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods()
                                                   else "spawn")
             with context.Pool(num_proc, initializer=_init_worker, initargs=(job,)) as pool:
-                for batch in pool.imap(_score_chunk, chunks):
-                    take(batch)
+                for part in pool.imap(_score_chunk, chunks):
+                    take(part)
     finally:
         index.close()
-    unknown = [(doc_id, line) for doc_id, (_, line) in index.offsets.items() if doc_id not in seen]
+    unknown = [(index.doc_id(pos), index.line(pos)) for pos in np.flatnonzero(gold_line == 0).tolist()]
     if unknown and only_shared:
         result.unknown = sorted(doc_id for doc_id, _ in unknown)
     elif unknown:

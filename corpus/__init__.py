@@ -11,7 +11,8 @@ from .folder import BUNDLED, SPLITS, corpus_root, read_manifest, read_split, spl
 from .splits import assign_splits, make_corpus_folder
 from .stats import STATISTICS, corpus_stats, unmet_minimums
 
-_HF_NAMES = ("document_features", "export_hf", "load_corpus", "to_dataset", "to_document", "to_record")
+_HF_NAMES = ("document_features", "export_hf", "iter_documents", "load_corpus", "to_dataset", "to_document",
+             "to_record")
 
 
 def __getattr__(name: str) -> Any:
@@ -24,6 +25,6 @@ def __getattr__(name: str) -> Any:
 
 __all__ = [
     "BUNDLED", "SPLITS", "STATISTICS", "assign_splits", "corpus_root", "corpus_stats", "document_features",
-    "export_hf", "load_corpus", "make_corpus_folder", "read_manifest", "read_split", "split_path", "to_dataset",
+    "export_hf", "iter_documents", "load_corpus", "make_corpus_folder", "read_manifest", "read_split", "split_path", "to_dataset",
     "to_document", "to_record", "unmet_minimums", "validate_corpus",
 ]

@@ -29,3 +29,18 @@ def test_selection_rule_gives_the_committed_subset() -> None:
     assert len(selected) >= 15 and len(selected) >= 0.2 * len(script.all_ids())
     for name in ("annotator_a.jsonl", "annotator_b.jsonl"):
         assert [d.id for d in read_documents(ROOT / "corpus" / "agreement" / name)] == selected
+
+
+def test_the_gold_is_the_adjudicated_merge_of_the_two_annotations() -> None:
+    from eventgold.corpus import SPLITS, read_split
+    from eventgold.eval.adjudication import adjudicate, read_decisions
+    from eventgold.schema import read_documents
+
+    agreement_dir = ROOT / "corpus" / "agreement"
+    decisions = read_decisions((agreement_dir / "decisions.yaml").read_text(encoding="utf-8"))
+    merged, comparisons, totals = adjudicate(read_documents(agreement_dir / "annotator_a.jsonl"),
+                                             read_documents(agreement_dir / "annotator_b.jsonl"), decisions)
+    assert totals["undecided"] == 0 and len(decisions) == sum(len(c.disagreements) for c in comparisons)
+    assert merged == list(read_documents(agreement_dir / "adjudicated.jsonl"))
+    gold = {d.id: d for split in SPLITS for d in read_split(split)}
+    assert all(gold[doc.id] == doc for doc in merged)

@@ -304,6 +304,16 @@ def _relations(w: _Writer, doc: Document) -> None:
         w._missing(path, f"reference to {ref!r}, which has no region", "prediction reference to a left-out object left out",
                    "Give the object a mention with offsets, or pass --on-error skip")
 
+
+    def region_pairs(first: str, second: str) -> Iterator[tuple[str, str, str]]:
+        """Every (from, to, direction) pair of regions of two objects: first to second, then second to first."""
+        for a, _, _ in regions[first]:
+            for b, _, _ in regions[second]:
+                yield a, b, "right"
+        for a, _, _ in regions[first]:
+            for b, _, _ in regions[second]:
+                yield b, a, "left"
+
     for i, ev in enumerate(doc.events):
         if ev.id not in regions:
             continue
@@ -320,15 +330,7 @@ def _relations(w: _Writer, doc: Document) -> None:
             else:
                 facts.append((arg.role.value, ev.id, arg.entity))
 
-        def arg_pairs(e: str, x: str) -> Iterator[tuple[str, str, str]]:
-            for t, _, _ in regions[e]:
-                for m, _, _ in regions[x]:
-                    yield t, m, "right"
-            for t, _, _ in regions[e]:
-                for m, _, _ in regions[x]:
-                    yield m, t, "left"
-
-        w.ordered(facts, arg_pairs)
+        w.ordered(facts, region_pairs)
 
     links = []
     for i, link in enumerate(doc.links):
@@ -337,15 +339,7 @@ def _relations(w: _Writer, doc: Document) -> None:
         else:
             links.append((link.type.value, link.source, link.target))
 
-    def link_pairs(s: str, t: str) -> Iterator[tuple[str, str, str]]:
-        for a, _, _ in regions[s]:
-            for b, _, _ in regions[t]:
-                yield a, b, "right"
-        for a, _, _ in regions[s]:
-            for b, _, _ in regions[t]:
-                yield b, a, "left"
-
-    w.ordered(links, link_pairs)
+    w.ordered(links, region_pairs)
 
     for i, c in enumerate(doc.casualties):
         if c.id not in regions:

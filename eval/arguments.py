@@ -54,30 +54,23 @@ def slot_ref(doc: Document, event_index: int, slot: Slot) -> ItemRef:
 def count_arguments(al: DocumentAlignment, findings: list[Finding] | None = None) -> Counts:
     counts = Counts()
 
-    def miss(slots: list[Slot], event_index: int, why: str) -> None:
+    def unaligned(side: str, slots: list[Slot], event_index: int, why: str) -> None:
+        """Arguments of an event that found no partner: false negatives (gold side) or false positives."""
+        kind, outcome = ("fn", FALSE_NEGATIVE) if side == "gold" else ("fp", FALSE_POSITIVE)
         for slot in slots:
             role = slot[0].role.value
-            counts.add(("arguments", "identification", ALL, "fn"))
-            counts.add(("arguments", "classification", ALL, "fn"))
-            counts.add(("arguments", "classification", role, "fn"))
+            counts.add(("arguments", "identification", ALL, kind))
+            counts.add(("arguments", "classification", ALL, kind))
+            counts.add(("arguments", "classification", role, kind))
             if findings is not None:
-                findings.append(Finding("arguments", FALSE_NEGATIVE, al.gold.id, role, why,
-                                        slot_ref(al.gold, event_index, slot)))
-
-    def spurious(slots: list[Slot], event_index: int, why: str) -> None:
-        for slot in slots:
-            role = slot[0].role.value
-            counts.add(("arguments", "identification", ALL, "fp"))
-            counts.add(("arguments", "classification", ALL, "fp"))
-            counts.add(("arguments", "classification", role, "fp"))
-            if findings is not None:
-                findings.append(Finding("arguments", FALSE_POSITIVE, al.gold.id, role, why,
-                                        pred=slot_ref(al.pred, event_index, slot)))
+                ref = slot_ref(al.gold if side == "gold" else al.pred, event_index, slot)
+                findings.append(Finding("arguments", outcome, al.gold.id, role, why, ref) if side == "gold"
+                                else Finding("arguments", outcome, al.gold.id, role, why, pred=ref))
 
     for i in al.events.unmatched_gold:
-        miss(_slots(al, "gold", i), i, "its event was not aligned")
+        unaligned("gold", _slots(al, "gold", i), i, "its event was not aligned")
     for j in al.events.unmatched_pred:
-        spurious(_slots(al, "pred", j), j, "its event was not aligned")
+        unaligned("pred", _slots(al, "pred", j), j, "its event was not aligned")
     for pair in al.events.pairs:
         gold_slots, pred_slots = _slots(al, "gold", pair.gold), _slots(al, "pred", pair.pred)
         ident = match(gold_slots, pred_slots, _ident)

@@ -50,11 +50,20 @@ class Difference:
     p_value: float | None
 
 
-def check_settings(resamples: int, confidence: float) -> None:
+#: Most resamples accepted (1,000 is the default; a million takes minutes on a large corpus).
+MAX_RESAMPLES = 1_000_000
+
+
+def check_settings(resamples: int, confidence: float, seed: int = DEFAULT_SEED) -> None:
+    """Raise :class:`UsageError` for settings the bootstrap cannot use."""
     if resamples < 1:
         raise UsageError(f"resamples must be at least 1, not {resamples}")
+    if resamples > MAX_RESAMPLES:
+        raise UsageError(f"resamples must be at most {MAX_RESAMPLES:,}, not {resamples:,}")
     if not 0 < confidence < 1:
         raise UsageError(f"confidence must be between 0 and 1 (e.g. 0.95), not {confidence}")
+    if seed < 0:
+        raise UsageError(f"seed must be a whole number of at least 0, not {seed}")
 
 
 def resample_weights(n_docs: int, resamples: int, seed: int) -> Iterator[np.ndarray]:
@@ -120,7 +129,7 @@ def bootstrap_intervals(matrix: np.ndarray, formulas: Mapping[str, Formula], *, 
                         confidence: float = DEFAULT_CONFIDENCE, seed: int = DEFAULT_SEED, zero_division: float = 0.0,
                         columns: Mapping[Key, int] = COLUMN_INDEX) -> dict[str, Interval]:
     """Percentile intervals of each formula over document resamples of ``matrix`` (documents × columns)."""
-    check_settings(resamples, confidence)
+    check_settings(resamples, confidence, seed)
     if matrix.shape[0] == 0:
         return {name: Interval(None, None) for name in formulas}
     alpha = (1 - confidence) / 2
@@ -140,7 +149,7 @@ def paired_bootstrap(matrix_a: np.ndarray, matrix_b: np.ndarray, formulas: Mappi
                      seed: int = DEFAULT_SEED, zero_division: float = 0.0,
                      columns: Mapping[Key, int] = COLUMN_INDEX) -> dict[str, Difference]:
     """A minus B for each formula, resampling the same documents for both (rows must be the same documents)."""
-    check_settings(resamples, confidence)
+    check_settings(resamples, confidence, seed)
     if matrix_a.shape != matrix_b.shape:
         raise ValueError("both systems must be scored on the same documents, in the same order")
     a_point = point_estimates(matrix_a.sum(axis=0), formulas, zero_division, columns)

@@ -55,7 +55,9 @@ def gold_file(gold: Path | None, split: str | None) -> Path:
 
 def _settings(seed: int, resamples: int, confidence: float, zero_division: str, min_sim: float) -> Settings:
     from eventgold.eval import Settings, check_zero_division
+    from eventgold.eval.bootstrap import check_settings
 
+    check_settings(resamples, confidence, seed)  # before scoring, which may take long
     if not 0 < min_sim <= 1:
         raise UsageError(f"--min-event-similarity must be in (0, 1], not {min_sim}")
     return Settings(seed=seed, resamples=resamples, confidence=confidence,

@@ -13,6 +13,7 @@ import typer
 from rich.console import Console
 
 from eventgold.schema import DataError, EventgoldError, UsageError, atomic_write
+from eventgold.schema.errors import MAX_SHOWN
 
 console = Console(highlight=False, soft_wrap=True)
 err_console = Console(stderr=True, highlight=False, soft_wrap=True)
@@ -43,10 +44,11 @@ def handles_errors(func: F) -> F:
         try:
             return func(*args, **kwargs)
         except DataError as exc:
-            for problem in exc.problems[:200]:
+            for problem in exc.problems[:MAX_SHOWN]:
                 err_console.print(f"error: {problem}", markup=False)
-            if len(exc.problems) > 200:
-                err_console.print(f"... and {len(exc.problems) - 200} more problems", markup=False)
+            more = len(exc.problems[MAX_SHOWN:]) + exc.omitted
+            if more:
+                err_console.print(f"... and {more} more problems", markup=False)
             raise typer.Exit(EXIT_DATA) from None
         except UsageError as exc:
             raise fail(str(exc), EXIT_USAGE) from None

@@ -7,7 +7,17 @@
 """
 
 from .errors import DataError, EventgoldError, Problem, UsageError
-from .jsonl import atomic_write, dump_document, iter_json_lines, load_document, read_documents, write_documents
+from .jsonl import (
+    JsonLine,
+    atomic_write,
+    dump_document,
+    iter_json_lines,
+    iter_json_text,
+    load_document,
+    read_documents,
+    validate_files,
+    write_documents,
+)
 from .model import (
     Actor,
     Argument,
@@ -58,6 +68,6 @@ __all__ = [
     "DateInterval", "DatePrecision", "Document", "Event", "EventLink", "EventLinkType", "EventType", "EventgoldError",
     "Location", "LocationPrecision", "Mention", "Modality", "Problem", "Profile", "Quantity", "Role", "Time",
     "UsageError", "Victim", "VictimCategory", "Weapon", "WeaponCategory",
-    "atomic_write", "check_document", "dump_document", "iter_json_lines", "iter_mentions", "json_schema",
-    "load_document", "parse_document", "read_documents", "write_documents",
+    "JsonLine", "atomic_write", "check_document", "dump_document", "iter_json_lines", "iter_json_text", "iter_mentions",
+    "json_schema", "load_document", "parse_document", "read_documents", "validate_files", "write_documents",
 ]

@@ -10,6 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+#: How many problems a command prints (and :func:`~eventgold.schema.jsonl.validate_files` keeps); the rest are counted.
+MAX_SHOWN = 200
+
 
 class EventgoldError(Exception):
     """Base class of every error eventgold raises on purpose."""
@@ -55,11 +58,12 @@ class Problem:
 
 
 class DataError(EventgoldError):
-    """Input data is invalid. ``problems`` lists every located problem found."""
+    """Input data is invalid. ``problems`` lists the located problems found; ``omitted`` counts more not kept."""
 
-    def __init__(self, problems: list[Problem] | Problem) -> None:
+    def __init__(self, problems: list[Problem] | Problem, *, omitted: int = 0) -> None:
         self.problems = [problems] if isinstance(problems, Problem) else list(problems)
+        self.omitted = omitted
         super().__init__("\n".join(str(p) for p in self.problems))
 
     def located(self, *, file: str | None = None, line: int | None = None, doc_id: str | None = None) -> DataError:
-        return DataError([p.located(file=file, line=line, doc_id=doc_id) for p in self.problems])
+        return DataError([p.located(file=file, line=line, doc_id=doc_id) for p in self.problems], omitted=self.omitted)

@@ -14,7 +14,8 @@ from pydantic import ValidationError
 
 from .errors import DataError, Problem
 from .model import Document, Mention
-from .vocab import ROLE_FILLERS, Profile
+from .strict_json import describe_json
+from .vocab import ROLE_FILLERS, EventLinkType, Profile
 
 _MENTION_OWNERS = ("actors", "locations", "times", "weapons", "casualties")
 
@@ -41,6 +42,8 @@ def problems_from_pydantic(exc: ValidationError, raw: Any = None) -> list[Proble
         if err["type"] == "enum":
             expected = err.get("ctx", {}).get("expected", "")
             msg = f"{err['input']!r} is not allowed here; expected {expected}"
+        if err["type"] in _STRICT_TYPES:
+            msg = f"{msg}, not {describe_json(err.get('input'))}"
         hint = _hint_for(err["type"], loc)
         span = _span_at(raw, loc)
         problems.append(Problem(msg, hint, path=json_path(loc) or None, span=span))
@@ -54,7 +57,18 @@ def _hint_for(kind: str, loc: tuple[int | str, ...]) -> str:
         return "Add the field; docs/format.md lists the required fields"
     if kind == "enum":
         return "Use one of the listed values (eventgold schema prints them all)"
+    if kind in _STRICT_TYPES:
+        return _STRICT_TYPES[kind]
     return "See docs/format.md for this field"
+
+
+#: Type errors of pydantic's strict JSON mode, and their fix.
+_STRICT_TYPES = {
+    "int_type": "Write a JSON integer such as 8 (not \"8\", 8.0 or true)",
+    "bool_type": "Write true or false (not \"true\", 1 or \"yes\")",
+    "float_type": "Write a JSON number such as 0.5 (not \"0.5\")",
+    "string_type": "Write a JSON string in double quotes",
+}
 
 
 def _span_at(raw: Any, loc: tuple[int | str, ...]) -> tuple[int, int] | None:
@@ -177,6 +191,7 @@ def check_document(doc: Document, profile: Profile | str = Profile.GOLD) -> list
         ref(link.target, {"event"}, f"links[{i}].target")
         if link.source == link.target:
             add(f"event {link.source!r} is linked to itself", "Link two different events", f"links[{i}]")
+    problems.extend(_part_of_cycles(doc))
 
     if profile is Profile.GOLD:
         for field in _MENTION_OWNERS:
@@ -198,11 +213,39 @@ def _breakdown_cycle(start: str, by_id: dict[str, Any]) -> bool:
     return False
 
 
-def parse_document(raw: Any, profile: Profile | str = Profile.GOLD) -> Document:
-    """Build and check a document from parsed JSON; raise :class:`DataError` listing every problem."""
+def _part_of_cycles(doc: Document) -> list[Problem]:
+    """A problem for each part_of link that closes a cycle among events (an event cannot contain itself)."""
+    parent: dict[str, list[str]] = {}
+    problems = []
+    for i, link in enumerate(doc.links):
+        if link.type is not EventLinkType.PART_OF or link.source == link.target:
+            continue
+        stack, seen = [link.target], {link.target}
+        while stack:
+            for up in parent.get(stack.pop(), ()):
+                if up not in seen:
+                    seen.add(up)
+                    stack.append(up)
+        if link.source in seen:
+            problems.append(Problem(f"part_of link {link.source!r} -> {link.target!r} closes a cycle of events",
+                                    "An event is part of a larger one, never of itself or of its own parts; "
+                                    "remove or reverse one link", doc_id=doc.id, path=f"links[{i}]"))
+            continue
+        parent.setdefault(link.source, []).append(link.target)
+    return problems
+
+
+def parse_document(raw: Any, profile: Profile | str = Profile.GOLD, *, json_text: str | None = None) -> Document:
+    """Build and check a document from parsed JSON; raise :class:`DataError` listing every problem.
+
+    With ``json_text`` (the JSON ``raw`` was parsed from) the model is validated
+    in pydantic's strict JSON mode: an integer must be a JSON integer (not
+    ``"0"``, ``true`` or ``0.0``), a boolean ``true`` or ``false``.
+    """
     doc_id = raw.get("id") if isinstance(raw, dict) and isinstance(raw.get("id"), str) else None
     try:
-        doc = Document.model_validate(raw)
+        doc = (Document.model_validate(raw) if json_text is None
+               else Document.model_validate_json(json_text, strict=True))
     except ValidationError as exc:
         raise DataError([p.located(doc_id=doc_id) for p in problems_from_pydantic(exc, raw)]) from None
     problems = check_document(doc, profile)

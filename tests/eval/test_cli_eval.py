@@ -82,6 +82,8 @@ def test_unknown_document_is_exit_1(files: tuple[str, str], tmp_path: Path) -> N
     (["--gold", "GOLD", "--zero-division", "2"], "zero_division must be 0, 1 or nan"),
     (["--gold", "GOLD", "--resamples", "0"], "resamples must be at least 1"),
     (["--gold", "GOLD", "--min-event-similarity", "0"], "--min-event-similarity must be in (0, 1]"),
+    (["--gold", "GOLD", "--seed", "-1"], "seed must be a whole number of at least 0, not -1"),  # issue 16 case 5
+    (["--gold", "GOLD", "--resamples", "100000000000"], "resamples must be at most 1,000,000"),
 ])
 def test_usage_errors_are_exit_2(files: tuple[str, str], args: list[str], message: str) -> None:
     gold, pred = files

@@ -64,11 +64,11 @@ P = "bad.jsonl:2: document 'd2': "
 
 CASES: list[tuple[str, str, list[str]]] = [
     ("bad json", '{"id": "d2", "text": ', ["bad.jsonl:2: invalid JSON: Expecting value at column 22. Each line must be one complete JSON object (JSON Lines)"]),
-    ("not an object", "[1, 2]", ["bad.jsonl:2: Input should be a valid dictionary or instance of Document. See docs/format.md for this field"]),
+    ("not an object", "[1, 2]", ["bad.jsonl:2: Input should be an object. See docs/format.md for this field"]),
     ("missing text", mutate(_set("text", _DELETE)), [P + "text: Field required. Add the field; docs/format.md lists the required fields"]),
     ("empty text", mutate(_set("text", "")), [P + "text: String should have at least 1 character. See docs/format.md for this field"]),
     ("unknown field", mutate(_set("title", "x")), [P + "title: Extra inputs are not permitted. Remove the field, or check its spelling against docs/format.md"]),
-    ("bad date", mutate(_set("published", "12/03/2024")), [P + "published: Input should be a valid date or datetime, invalid character in year. See docs/format.md for this field"]),
+    ("bad date", mutate(_set("published", "12/03/2024")), [P + "published: Input should be a valid date in the format YYYY-MM-DD, invalid character in year. See docs/format.md for this field"]),
     ("end past text", mutate(_set("events.0.triggers.0", {"start": 70, "end": 90, "text": "x"})),
      [P + "events[0].triggers[0]: chars 70-90: end 90 is past the end of the text (length 77). Check the offsets: [start, end) in code points"]),
     ("text mismatch", mutate(_set("events.0.triggers.0", {"start": 8, "end": 12, "text": "hit"})),

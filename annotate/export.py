@@ -36,17 +36,29 @@ relation and the character offsets, and says what to do. With
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import json
 import re
+import sys
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 
-from eventgold.schema import DataError, Document, Problem, Profile, UsageError, check_document, write_documents
+from eventgold.schema import (
+    DataError,
+    Document,
+    Problem,
+    Profile,
+    UsageError,
+    check_document,
+    strict_json,
+    write_documents,
+)
+from eventgold.schema.strict_json import free_form_problems
 
 from .scheme import (
     CHOICE_VALUES,
@@ -94,7 +106,9 @@ class Selection:
     annotation marked as ground truth; both together take that annotator's
     ground-truth annotation. ``prediction`` takes the prediction of that
     ``model_version`` instead of an annotation. With none of them a task must
-    have exactly one annotation.
+    have exactly one annotation. A cancelled (skipped) annotation is chosen
+    only when it is the only candidate (and is then an error): beside a
+    submitted annotation it is not a second choice.
     """
 
     annotator: str | None = None
@@ -852,16 +866,24 @@ def _select(task: dict[str, Any], select: Selection, where: _Where) -> tuple[Any
                        "Mark one annotation as ground truth in Label Studio, or choose --annotator")
         raise skip("task without annotation", "task has no annotation",
                    "Annotate the task, or pass --on-error skip to leave unannotated tasks out")
-    if len(cands) > 1:
-        ids = ", ".join(f"{a.get('id', '?')} by {_who(a)}" for a in cands)
+    submitted = [a for a in cands if a.get("was_cancelled") is not True]
+    if len(submitted) > 1:
+        ids = ", ".join(f"{a.get('id', '?')} by {_who(a)}" + (" (cancelled)" if a.get("was_cancelled") is True else "")
+                        for a in cands)
         hint = ("Keep one annotation per annotator, or mark one as ground truth" if select.annotator is not None
                 else "Choose one with --annotator ID|EMAIL or --ground-truth")
-        raise skip("several annotations", f"{len(cands)} annotations to choose from ({ids})", hint)
-    ann = cands[0]
-    where.source = f"annotation {ann.get('id', '?')}"
-    if ann.get("was_cancelled") is True:
+        raise skip("several annotations", f"{len(submitted)} annotations to choose from ({ids})", hint)
+    if not submitted:
+        ann = cands[0]
+        where.source = f"annotation {ann.get('id', '?')}"
+        if len(cands) > 1:
+            ids = ", ".join(f"{a.get('id', '?')} by {_who(a)}" for a in cands)
+            raise skip("cancelled annotation", f"all {len(cands)} annotations were cancelled (skipped): {ids}",
+                       "Leave cancelled annotations out with --on-error skip, or annotate the task")
         raise skip("cancelled annotation", f"annotation was cancelled (skipped) by {_who(ann)}",
                    "Leave cancelled annotations out with --on-error skip, or annotate the task")
+    ann = submitted[0]  # a cancelled annotation beside it is a skip, not a second candidate
+    where.source = f"annotation {ann.get('id', '?')}"
     return ann.get("result"), Profile.GOLD
 
 
@@ -872,13 +894,20 @@ def from_task(task: Any, *, select: Selection | None = None, file: str | None = 
     Raises :class:`DataError` listing every located problem of the task.
     """
     try:
-        return _from_task(task, select or Selection(), file, index)
+        return _from_task(task, select or Selection(), file, index)[0]
     except _Skip as exc:
         raise DataError(exc.problems) from None
 
 
-def _from_task(task: Any, select: Selection, file: str | None, index: int | None) -> Document:
+#: The note for an annotation whose result list is empty: it is written, as a document without annotations.
+EMPTY_RESULT = "annotations with an empty result, written as documents without annotations"
+
+
+def _from_task(task: Any, select: Selection, file: str | None, index: int | None) -> tuple[Document, list[Problem]]:
+    """The document of one task, and notes on what it was made from (an empty result)."""
     where = _Where(file, _task_label(task, index))
+    if isinstance(task, _BadTask):
+        raise _Skip("invalid JSON", task.problems)
     if not isinstance(task, dict):
         raise _Skip("task is not an object", [where.problem("task is not a JSON object",
                                                             "Export the project in Label Studio's JSON format")])
@@ -905,6 +934,9 @@ def _from_task(task: Any, select: Selection, file: str | None, index: int | None
     reader = _Reader(text, where, profile)
     body = reader.read(result)
     raw = {"id": doc_id, **fields, "text": text, **body}
+    deep = free_form_problems(raw)
+    if deep:
+        raise _Skip("invalid document", [where.problem(f"data.{p.path}: {p.message}", p.hint) for p in deep])
     try:
         doc = Document.model_validate(raw)
     except ValidationError as exc:
@@ -915,7 +947,11 @@ def _from_task(task: Any, select: Selection, file: str | None, index: int | None
     if problems:
         origins = reader.origins()
         raise _Skip("invalid document", [_relocate(p, where, origins) for p in problems])
-    return doc
+    notes = []
+    if result == []:
+        notes.append(where.problem("the result is empty: nothing was annotated in this task",
+                                   "If the report has nothing to annotate this is right; otherwise annotate it"))
+    return doc, notes
 
 
 _DATA_FIELDS = {name: f"data.{key}" for name, key in DATA_FIELDS.items()}
@@ -949,59 +985,118 @@ def _relocate(p: Problem, where: _Where, origins: Origins) -> Problem:
 
 # --- files ---------------------------------------------------------------------------------------------------
 
-_CHUNK = 1 << 22  # characters read at a time while streaming an export
+_CHUNK = 1 << 22  # bytes read at a time while streaming an export
+
+
+@dataclass(frozen=True)
+class _BadTask:
+    """A task of the array that is well-formed JSON but not strict JSON: its located problems, to skip or raise."""
+
+    problems: list[Problem]
 
 
 def iter_export(path: str | Path) -> Iterator[Any]:
-    """Stream the tasks of a Label Studio JSON export (a JSON array) without loading the whole file.
+    """Stream the tasks of a Label Studio JSON export (a JSON array) without loading the whole file ('-': stdin).
 
     Tasks are decoded one at a time with the standard library's C decoder from
     a sliding buffer, which measured faster than ijson's yajl backend (about
-    3x on 35 kB tasks) and needs no extra package.
+    3x on 35 kB tasks) and needs no extra package. Parsing is strict
+    (:mod:`eventgold.schema.strict_json`); a task that breaks only its rules
+    (a repeated key, NaN, a lone surrogate) comes as a problem of that task,
+    so ``on_error="skip"`` can leave it out.
     """
     name = str(path)
+    if name == "-":
+        yield from _stream_array(sys.stdin.buffer, name)
+        return
     try:
-        f = open(path, encoding="utf-8-sig")
+        f = open(path, "rb")
     except FileNotFoundError:
         raise UsageError(f"{path}: no such file. Check the path") from None
     except IsADirectoryError:
         raise UsageError(f"{path}: is a folder, expected a Label Studio JSON export") from None
     with f:
+        yield from _stream_array(f, name)
+
+
+class _Text:
+    """UTF-8 text read from a binary stream a chunk at a time, with byte offsets and line numbers for messages."""
+
+    def __init__(self, f: Any, name: str) -> None:
+        self.f = f
+        self.name = name
+        self.pending = b""  # the start of a character cut by the chunk boundary
+        self.base = 0  # byte offset of ``pending`` in the file
+        self.newlines = 0  # newlines before ``base``
+        self.first = True
+
+    def read(self) -> str:
+        """The next chunk of text ('' only at the end); a byte that is not UTF-8 is a located :class:`DataError`."""
+        while True:
+            chunk = self.f.read(_CHUNK)
+            data = self.pending + chunk
+            if self.first:
+                if len(data) < 3 and chunk:
+                    self.pending = data  # not enough bytes yet to tell a byte order mark
+                    continue
+                self.first = False
+                if data.startswith(b"\xef\xbb\xbf"):  # a byte order mark, as utf-8-sig reads it
+                    data = data[3:]
+                    self.base = 3
+            text = self._decode(data, final=not chunk)
+            if text or not chunk:
+                return text
+
+    def _decode(self, data: bytes, *, final: bool) -> str:
         try:
-            yield from _stream_array(f, name)
+            text, used = codecs.utf_8_decode(data, "strict", final)
         except UnicodeDecodeError as exc:
-            raise DataError(Problem(f"not UTF-8 text ({exc.reason})", "Export the project again", file=name)) from None
+            line = self.newlines + data.count(b"\n", 0, exc.start) + 1
+            raise DataError(Problem(
+                f"not UTF-8 text: {exc.reason} at byte offset {self.base + exc.start} in the file",
+                "Export the project again; the file was changed by a program that does not write UTF-8",
+                file=self.name, line=line)) from None
+        self.newlines += data.count(b"\n", 0, used)
+        self.base += used
+        self.pending = data[used:]
+        return text
 
 
 def _stream_array(f: Any, name: str) -> Iterator[Any]:
-    decoder = json.JSONDecoder()
-    buf = f.read(_CHUNK)
+    source = _Text(f, name)
+    buf = source.read()
     pos = 0
     lines = 0  # newlines in the text already dropped from the buffer
-    eof = len(buf) < _CHUNK
+    eof = not buf
     index = 0
 
+    def line_at(at: int) -> int:
+        return lines + buf.count("\n", 0, at) + 1
+
     def bad(message: str, at: int) -> DataError:
-        line = lines + buf.count("\n", 0, at) + 1
         return DataError(Problem(message, "Export the project again in Label Studio's JSON format; the file is cut "
-                                 "or damaged", file=name, line=line))
+                                 "or damaged", file=name, line=line_at(at)))
 
     def more() -> bool:
         nonlocal buf, pos, lines, eof
         if eof:
             return False
         lines += buf.count("\n", 0, pos)
-        chunk = f.read(max(_CHUNK, len(buf)))
-        eof = len(chunk) == 0
+        chunk = source.read()
+        eof = not chunk
         buf = buf[pos:] + chunk
         pos = 0
         return not eof
 
-    while True:
-        while pos < len(buf) and buf[pos].isspace():
-            pos += 1
-        if pos < len(buf) or not more():
-            break
+    def skip_space() -> None:
+        nonlocal pos
+        while True:
+            while pos < len(buf) and buf[pos] in " \t\r\n":
+                pos += 1
+            if pos < len(buf) or not more():
+                return
+
+    skip_space()
     if pos >= len(buf) or buf[pos] != "[":
         what = "an object" if buf[pos:pos + 1] == "{" else ("empty" if pos >= len(buf) else "not a JSON array")
         raise DataError(Problem(f"the export is {what}; expected a JSON array of tasks",
@@ -1009,40 +1104,51 @@ def _stream_array(f: Any, name: str) -> Iterator[Any]:
                                 file=name))
     pos += 1
     while True:
-        while True:  # skip whitespace, reading more when the buffer runs out
-            while pos < len(buf) and buf[pos] in " \t\r\n":
-                pos += 1
-            if pos < len(buf) or not more():
-                break
+        skip_space()
         if pos >= len(buf):
             raise bad("the file ends inside the array of tasks", pos)
         if buf[pos] == "]":
-            rest = buf[pos + 1:].strip() or f.read(1).strip()
-            if rest:
-                raise bad("text after the end of the array", pos + 1)
+            pos += 1
+            skip_space()  # reads on past the buffer: whatever follows the array must be whitespace only
+            if pos < len(buf):
+                raise bad("text after the end of the array", pos)
             return
         if index:
             if buf[pos] != ",":
                 raise bad(f"expected ',' between tasks, found {buf[pos]!r}", pos)
             pos += 1
-            while True:
-                while pos < len(buf) and buf[pos] in " \t\r\n":
-                    pos += 1
-                if pos < len(buf) or not more():
-                    break
+            skip_space()
         while True:
             try:
-                item, end = decoder.raw_decode(buf, pos)
+                item, end = strict_json.raw_decode(buf, pos)
             except json.JSONDecodeError as exc:
                 if more():
                     continue
                 raise bad(f"invalid JSON: {exc.msg} (in task {index} of the array)", exc.pos) from None
+            except DataError as exc:
+                item, end = _BadTask([replace(p, file=name, line=line_at(pos),
+                                              path=f"tasks[{index}]" + (_sub(p.path) if p.path else ""))
+                                      for p in exc.problems]), _end_of_value(buf, pos)
+                if end < 0 and more():
+                    continue
             if end == len(buf) and buf[pos] not in "{[\"" and more():
                 continue  # a bare number may go on in the next chunk
             break
         pos = end
         index += 1
         yield item
+
+
+def _sub(path: str) -> str:
+    return path if path.startswith("[") else f".{path}"
+
+
+def _end_of_value(buf: str, pos: int) -> int:
+    """Where the JSON value at ``pos`` ends (parsed leniently, after a strict parse refused it); -1 if cut."""
+    try:
+        return json.JSONDecoder(parse_constant=str, parse_int=len).raw_decode(buf, pos)[1]
+    except (json.JSONDecodeError, RecursionError):
+        return -1
 
 
 def iter_documents(tasks: Iterable[Any], *, select: Selection | None = None, file: str | None = None,
@@ -1061,7 +1167,7 @@ def iter_documents(tasks: Iterable[Any], *, select: Selection | None = None, fil
     seen: dict[str, str] = {}
     for index, task in enumerate(tasks):
         try:
-            doc = _from_task(task, sel, file, index)
+            doc, notes = _from_task(task, sel, file, index)
             label = _task_label(task, index)
             if doc.id in seen:
                 raise _Skip("duplicate document id", [Problem(
@@ -1074,6 +1180,8 @@ def iter_documents(tasks: Iterable[Any], *, select: Selection | None = None, fil
             else:
                 problems.extend(exc.problems)
             continue
+        for note in notes:
+            summary.note(EMPTY_RESULT, note)
         summary.written += 1
         yield doc
     if problems:

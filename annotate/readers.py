@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from eventgold.schema import DataError, Document, Problem, UsageError, iter_json_lines, parse_document
+from eventgold.schema import DataError, Document, Problem, UsageError, iter_json_text, parse_document
 
 #: Fields of a document that are not annotations.
 REPORT_FIELDS = ("id", "published", "source", "language", "synthetic", "metadata", "text")
@@ -206,12 +206,13 @@ def _read_csv(path: Path, published: dt.date | None) -> Iterator[Source]:
 
 def _read_jsonl(path: Path, published: dt.date | None) -> Iterator[Source]:
     name = str(path)
-    for lineno, raw in iter_json_lines(path):
+    for record in iter_json_text(path):
+        lineno, raw = record.number, record.value
         if not isinstance(raw, dict):
             raise DataError(Problem("line is not a JSON object", "Write one object per line", file=name, line=lineno))
         if any(k in raw for k in ANNOTATION_FIELDS):
             try:
-                doc = parse_document(raw)
+                doc = parse_document(raw, json_text=record.text)
             except DataError as exc:
                 raise exc.located(file=name, line=lineno) from None
             yield Source(doc, True, f"{name}:{lineno}")

@@ -30,11 +30,19 @@ class Summary:
     skipped: Counter[str] = field(default_factory=Counter)
     #: The first problem seen for each reason, shown as an example in the report.
     examples: dict[str, Problem] = field(default_factory=dict)
+    #: Records written as they are but worth a word (an empty annotation), by reason.
+    notes: Counter[str] = field(default_factory=Counter)
 
     def skip(self, reason: str, problem: Problem | None = None, count: int = 1) -> None:
         self.skipped[reason] += count
         if problem is not None:
             self.examples.setdefault(reason, problem)
+
+    def note(self, reason: str, problem: Problem | None = None) -> None:
+        """Count a record that was written but deserves a word in the report."""
+        self.notes[reason] += 1
+        if problem is not None:
+            self.examples.setdefault(f"note: {reason}", problem)
 
     @property
     def total_skipped(self) -> int:
@@ -50,4 +58,8 @@ class Summary:
                 lines.append(f"  {n:>6}  {reason}")
                 if reason in self.examples:
                     lines.append(f"          e.g. {self.examples[reason]}")
+        for reason, n in sorted(self.notes.items(), key=lambda kv: (-kv[1], kv[0])):
+            lines.append(f"note: {reason}: {n}")
+            if f"note: {reason}" in self.examples:
+                lines.append(f"          e.g. {self.examples[f'note: {reason}']}")
         return "\n".join(lines)

@@ -14,12 +14,14 @@ test split never changes under its users.
 from __future__ import annotations
 
 import hashlib
-import json
+import os
+import shutil
+import tempfile
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from eventgold.schema import Document, UsageError, write_documents
+from eventgold.schema import DataError, Document, Problem, UsageError, iter_json_lines, write_documents
 
 from .folder import CORPUS_NAME, CORPUS_VERSION, SPLITS, write_manifest
 
@@ -37,10 +39,13 @@ def existing_assignment(folder: str | Path) -> dict[str, str]:
     for split in SPLITS:
         path = Path(folder) / f"{split}.jsonl"
         if path.is_file():
-            with open(path, encoding="utf-8") as f:
-                for line in f:
-                    if line.strip():
-                        out[json.loads(line)["id"]] = split
+            for lineno, raw in iter_json_lines(path):
+                doc_id = raw.get("id") if isinstance(raw, dict) else None
+                if not isinstance(doc_id, str):
+                    raise DataError(Problem("line has no string 'id'", "The corpus folder is damaged: restore the "
+                                            "file, or write the new corpus to another folder", file=str(path),
+                                            line=lineno))
+                out[doc_id] = split
     return out
 
 
@@ -94,6 +99,24 @@ def make_corpus_folder(docs: Iterable[Document], out: str | Path, *, fractions: 
     if pinned is None:
         pinned = existing_assignment(out)
     splits = assign_splits(docs, fractions=fractions, seed=seed, pinned=pinned)
+    if out.exists():
+        return _write_folder(out, splits, seed=seed, fractions=fractions, name=name, version=version, card=card)
+    # a new folder is built beside its place and moved there whole, so a failure leaves nothing behind
+    out.parent.mkdir(parents=True, exist_ok=True)
+    building = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent))
+    try:
+        manifest = _write_folder(building, splits, seed=seed, fractions=fractions, name=name, version=version,
+                                 card=card)
+        os.chmod(building, 0o777 & ~_umask())
+        os.rename(building, out)
+    except BaseException:
+        shutil.rmtree(building, ignore_errors=True)
+        raise
+    return manifest
+
+
+def _write_folder(out: Path, splits: dict[str, list[Document]], *, seed: str, fractions: dict[str, float] | None,
+                  name: str, version: str, card: bool) -> dict[str, Any]:
     for split, members in splits.items():
         write_documents(out / f"{split}.jsonl", members)
     method = {"seed": seed, "fractions": fractions or DEFAULT_FRACTIONS,
@@ -104,3 +127,9 @@ def make_corpus_folder(docs: Iterable[Document], out: str | Path, *, fractions: 
 
         (out / "README.md").write_text(card_skeleton(out, manifest), encoding="utf-8")
     return manifest
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask

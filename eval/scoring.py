@@ -17,11 +17,11 @@ blocks of consecutive documents (:class:`RowBlock`).
 
 from __future__ import annotations
 
+import hashlib
 import json
 import multiprocessing
-import sys
 from array import array
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
@@ -29,6 +29,7 @@ from typing import IO, Any
 import numpy as np
 
 from eventgold.schema import DataError, Document, Problem, Profile, UsageError, parse_document
+from eventgold.schema.jsonl import iter_lines, parse_line
 
 from .counts import Counts
 from .document import DocumentScore, ScoringOptions, score_document
@@ -160,54 +161,50 @@ def score_documents(gold: Iterable[Document], predictions: dict[str, Document] |
 
 
 def _key(doc_id: str) -> bytes:
-    # UTF-8 never holds the byte 0xff: the end mark keeps numpy's fixed-width bytes from dropping trailing NULs.
-    return doc_id.encode("utf-8", "surrogatepass") + b"\xff"
+    """A fixed-size key for a document id, so the index's memory does not depend on the longest id.
+
+    A 128-bit BLAKE2b digest (two different ids share one with probability 2**-128), then an end mark:
+    UTF-8 never holds the byte 0xff, and the mark keeps numpy's fixed-width bytes from dropping trailing NULs.
+    """
+    return hashlib.blake2b(doc_id.encode("utf-8", "surrogatepass"), digest_size=_DIGEST).digest() + b"\xff"
+
+
+_DIGEST = 16
+_KEY_DTYPE = f"S{_DIGEST + 1}"
 
 
 class PredictionIndex:
     """Where each prediction is in its JSONL file, by document id; reads one document on demand.
 
-    The ids are kept as one sorted numpy array of UTF-8 bytes, with the byte offsets and line numbers
-    in numpy arrays beside it: a position in these arrays names a prediction (:meth:`position`).
+    The ids are kept as one sorted numpy array of fixed-size keys (:func:`_key`), with the byte offsets
+    and line numbers in numpy arrays beside it: a position in these arrays names a prediction
+    (:meth:`position`). An id itself is read back from the file when a message needs it.
     """
 
     def __init__(self, path: str | Path, profile: Profile | str = Profile.PREDICTION) -> None:
         self.path = str(path)
         self.profile = Profile(profile)
         self._handle: IO[bytes] | None = None
-        ids: list[str] = []
+        keys = bytearray()
         offsets = array("q")
         lines = array("q")
-        kept: list[str] | None = None
-        if self.path == "-":
-            kept = []
-            for lineno, line in enumerate(sys.stdin, start=1):
-                if self._register(line, lineno, ids, lines):
-                    offsets.append(0)
-                    kept.append(line)
-        else:
-            try:
-                with open(self.path, "rb") as stream:
-                    offset = 0
-                    for lineno, raw in enumerate(stream, start=1):
-                        if self._register(raw, lineno, ids, lines):
-                            offsets.append(offset)
-                        offset += len(raw)
-            except FileNotFoundError:
-                raise UsageError(f"{self.path}: no such file. Check the path") from None
-            except IsADirectoryError:
-                raise UsageError(f"{self.path}: is a folder, expected a .jsonl file") from None
-        order, self._keys = _sorted_keys(ids)
+        kept: list[bytes] | None = [] if self.path == "-" else None
+        for lineno, offset, raw in iter_lines(self.path):
+            if self._register(raw, lineno, offset, keys, lines):
+                offsets.append(offset)
+                if kept is not None:
+                    kept.append(raw)
+        order, self._keys = _sorted_keys(keys)
         self._offsets: np.ndarray = np.frombuffer(offsets, dtype=np.int64)[order]
         self._lineno: np.ndarray = np.frombuffer(lines, dtype=np.int64)[order]
-        self._kept: list[str] | None = [kept[i] for i in order.tolist()] if kept is not None else None
-        _first_duplicate(self._keys, self._lineno, self.path)
+        self._kept: list[bytes] | None = [kept[i] for i in order.tolist()] if kept is not None else None
+        self._first_duplicate()
 
-    def _register(self, raw: str | bytes, lineno: int, ids: list[str], lines: array[int]) -> bool:
+    def _register(self, raw: bytes, lineno: int, offset: int, keys: bytearray, lines: array[int]) -> bool:
         if not raw.strip():
             return False
         try:
-            data = _parse_json(raw, self.path, lineno)
+            data = parse_line(raw, file=self.path, line=lineno, offset=offset).value
             doc_id = data.get("id") if isinstance(data, dict) else None
             if not isinstance(doc_id, str):
                 raise DataError(Problem("a prediction needs a string 'id' naming its gold document",
@@ -215,21 +212,33 @@ class PredictionIndex:
                                         file=self.path, line=lineno, path="id"))
         except DataError:
             # a duplicate on an earlier line is the file's first problem
-            order, keys = _sorted_keys(ids)
-            _first_duplicate(keys, np.frombuffer(lines, dtype=np.int64)[order], self.path)
+            order, sorted_keys = _sorted_keys(keys)
+            sorted_lines = np.frombuffer(lines, dtype=np.int64)[order]
+            _first_duplicate(sorted_keys, sorted_lines, self.path, lambda j: self._read_id_at(int(sorted_lines[j])))
             raise
-        ids.append(doc_id)
+        keys += _key(doc_id)
         lines.append(lineno)
         return True
+
+    def _first_duplicate(self) -> None:
+        _first_duplicate(self._keys, self._lineno, self.path, self.doc_id)
+
+    def _read_id_at(self, lineno: int) -> str:
+        """The id on line ``lineno`` (only for messages about an earlier line, before the index is built)."""
+        for number, _, raw in iter_lines(self.path):
+            if number == lineno:
+                value = json.loads(raw)
+                return str(value["id"])
+        return "?"
 
     def __len__(self) -> int:
         return int(self._keys.shape[0])
 
     def position(self, doc_id: str) -> int:
         """Where ``doc_id`` is in the index, or -1 when it has no prediction."""
-        key = _key(doc_id)
-        if len(key) > self._keys.dtype.itemsize or not len(self._keys):
+        if not len(self._keys):
             return -1
+        key = _key(doc_id)
         pos = int(np.searchsorted(self._keys, key))
         return pos if pos < len(self._keys) and self._keys[pos] == key else -1
 
@@ -237,7 +246,9 @@ class PredictionIndex:
         return self.position(doc_id) >= 0
 
     def doc_id(self, pos: int) -> str:
-        return bytes(self._keys[pos])[:-1].decode("utf-8", "surrogatepass")
+        """The document id of the prediction at ``pos``, read back from its line."""
+        value = json.loads(self._raw_at(pos))
+        return str(value["id"])
 
     def line(self, pos: int) -> int:
         """The line number of the prediction at ``pos``."""
@@ -248,19 +259,20 @@ class PredictionIndex:
         pos = self.position(doc_id)
         return None if pos < 0 else self.load_at(pos)
 
+    def _raw_at(self, pos: int) -> bytes:
+        if self._kept is not None:
+            return self._kept[pos]
+        if self._handle is None:
+            self._handle = open(self.path, "rb")  # noqa: SIM115 (kept open while scoring)
+        self._handle.seek(int(self._offsets[pos]))
+        return self._handle.readline()
+
     def load_at(self, pos: int) -> Document:
         """The prediction at ``pos`` (see :meth:`position`) checked under the prediction profile."""
         lineno = self.line(pos)
-        if self._kept is not None:
-            raw: str | bytes = self._kept[pos]
-        else:
-            if self._handle is None:
-                self._handle = open(self.path, "rb")  # noqa: SIM115 (kept open while scoring)
-            self._handle.seek(int(self._offsets[pos]))
-            raw = self._handle.readline()
-        data = _parse_json(raw, self.path, lineno)
+        record = parse_line(self._raw_at(pos), file=self.path, line=lineno, offset=int(self._offsets[pos]))
         try:
-            return parse_document(data, self.profile)
+            return parse_document(record.value, self.profile, json_text=record.text)
         except DataError as exc:
             raise exc.located(file=self.path, line=lineno) from None
 
@@ -275,15 +287,18 @@ class PredictionIndex:
         return state
 
 
-def _sorted_keys(ids: list[str]) -> tuple[np.ndarray, np.ndarray]:
-    """The stable sorting order of ``ids`` and their sorted keys (fixed-width bytes)."""
-    keys = np.array([_key(i) for i in ids], dtype=np.bytes_) if ids else np.zeros(0, dtype="S1")
-    order = np.argsort(keys, kind="stable")
-    return order, keys[order]
+def _sorted_keys(keys: bytes | bytearray) -> tuple[np.ndarray, np.ndarray]:
+    """The stable sorting order of the concatenated fixed-size ``keys`` and the sorted keys."""
+    array_ = np.frombuffer(bytes(keys), dtype=_KEY_DTYPE) if keys else np.zeros(0, dtype=_KEY_DTYPE)
+    order = np.argsort(array_, kind="stable")
+    return order, array_[order]
 
 
-def _first_duplicate(keys: np.ndarray, lines: np.ndarray, path: str) -> None:
-    """Raise for the repeated id on the earliest line, if any (``keys`` sorted, equal keys in line order)."""
+def _first_duplicate(keys: np.ndarray, lines: np.ndarray, path: str, id_at: Callable[[int], str]) -> None:
+    """Raise for the repeated id on the earliest line, if any (``keys`` sorted, equal keys in line order).
+
+    ``id_at(j)`` reads the id of the ``j``-th sorted entry back from the file.
+    """
     if len(keys) < 2:
         return
     repeats = np.flatnonzero(keys[1:] == keys[:-1]) + 1
@@ -293,44 +308,14 @@ def _first_duplicate(keys: np.ndarray, lines: np.ndarray, path: str) -> None:
     first = j
     while first > 0 and keys[first - 1] == keys[j]:
         first -= 1
-    doc_id = bytes(keys[j])[:-1].decode("utf-8", "surrogatepass")
     raise DataError(Problem(f"duplicate prediction for this document (first on line {int(lines[first])})",
-                            "Keep one prediction per document", file=path, line=int(lines[j]), doc_id=doc_id))
+                            "Keep one prediction per document", file=path, line=int(lines[j]), doc_id=id_at(j)))
 
 
-def _parse_json(raw: str | bytes, name: str, lineno: int) -> Any:
-    try:
-        return json.loads(raw)
-    except json.JSONDecodeError as exc:
-        raise DataError(Problem(f"invalid JSON: {exc.msg} at column {exc.colno}",
-                                "Each line must be one complete JSON object (JSON Lines)", file=name,
-                                line=lineno)) from None
-    except UnicodeDecodeError as exc:
-        raise DataError(Problem(f"not UTF-8 text ({exc.reason} at byte {exc.start})", "Save the file as UTF-8",
-                                file=name, line=lineno)) from None
-
-
-def _gold_lines(path: str | Path) -> Iterator[tuple[int, str]]:
-    name = str(path)
-    if name == "-":
-        stream: IO[str] = sys.stdin
-    else:
-        try:
-            stream = open(path, encoding="utf-8", newline="")  # noqa: SIM115
-        except FileNotFoundError:
-            raise UsageError(f"{name}: no such file. Check the path") from None
-        except IsADirectoryError:
-            raise UsageError(f"{name}: is a folder, expected a .jsonl file") from None
-    try:
-        for lineno, line in enumerate(stream, start=1):
-            if line.strip():
-                yield lineno, line
-    except UnicodeDecodeError as exc:
-        raise DataError(Problem(f"not UTF-8 text ({exc.reason} at byte {exc.start})", "Save the file as UTF-8",
-                                file=name)) from None
-    finally:
-        if stream is not sys.stdin:
-            stream.close()
+def _gold_lines(path: str | Path) -> Iterator[tuple[int, int, bytes]]:
+    for lineno, offset, raw in iter_lines(path):
+        if raw.strip():
+            yield lineno, offset, raw
 
 
 @dataclass(frozen=True)
@@ -361,7 +346,7 @@ def _init_worker(job: _Job) -> None:
     _WORKER_JOB = job
 
 
-def _score_chunk(chunk: Sequence[tuple[int, str]], job: _Job | None = None) -> _ChunkScore:
+def _score_chunk(chunk: Sequence[tuple[int, int, bytes]], job: _Job | None = None) -> _ChunkScore:
     job = job or _WORKER_JOB
     if job is None:
         raise RuntimeError("worker started without a job")
@@ -369,10 +354,10 @@ def _score_chunk(chunk: Sequence[tuple[int, str]], job: _Job | None = None) -> _
     total = Counts()
     rows: list[Counts] = []
     findings: list[Finding] = []
-    for lineno, line in chunk:
-        data = _parse_json(line, job.gold_path, lineno)
+    for lineno, offset, line in chunk:
+        record = parse_line(line, file=job.gold_path, line=lineno, offset=offset)
         try:
-            gold = parse_document(data, job.gold_profile)
+            gold = parse_document(record.value, job.gold_profile, json_text=record.text)
         except DataError as exc:
             raise exc.located(file=job.gold_path, line=lineno) from None
         pos = job.index.position(gold.id)
@@ -391,8 +376,8 @@ def _score_chunk(chunk: Sequence[tuple[int, str]], job: _Job | None = None) -> _
     return _ChunkScore(docs, total, RowBlock.of(rows), findings)
 
 
-def _chunks(lines: Iterator[tuple[int, str]], size: int) -> Iterator[list[tuple[int, str]]]:
-    chunk: list[tuple[int, str]] = []
+def _chunks(lines: Iterator[tuple[int, int, bytes]], size: int) -> Iterator[list[tuple[int, int, bytes]]]:
+    chunk: list[tuple[int, int, bytes]] = []
     for item in lines:
         chunk.append(item)
         if len(chunk) == size:

@@ -41,7 +41,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from eventgold.schema import DataError, Document, Problem, Profile, UsageError, parse_document
+from eventgold.schema import DataError, Document, Problem, Profile, UsageError, parse_document, strict_json
 
 System = Callable[[Document], Document]
 """A system: takes an annotation-free document, returns its prediction document."""
@@ -445,11 +445,13 @@ def _run_one_command(argv: list[str], docs: Iterable[Document], *, on_progress: 
             if not line.strip():
                 continue
             try:
-                raw = json.loads(line)
+                raw = strict_json.loads(line)
             except json.JSONDecodeError as exc:
                 raise DataError(Problem(f"invalid JSON: {exc.msg} at column {exc.colno}",
                                         "The command must print one JSON document per line and nothing else "
                                         "on stdout (send logs to stderr)", file=origin, line=lineno)) from None
+            except DataError as exc:
+                raise exc.located(file=origin, line=lineno) from None
             doc_id = raw.get("id") if isinstance(raw, dict) and isinstance(raw.get("id"), str) else None
             if doc_id is None:
                 raise DataError(Problem("output line has no string 'id'",
@@ -465,7 +467,7 @@ def _run_one_command(argv: list[str], docs: Iterable[Document], *, on_progress: 
                                         "Return the id of the input document unchanged",
                                         file=origin, line=lineno, doc_id=doc_id))
             try:
-                pred = parse_document(raw, Profile.PREDICTION)
+                pred = parse_document(raw, Profile.PREDICTION, json_text=line)
             except DataError as exc:
                 raise exc.located(file=origin, line=lineno, doc_id=doc_id) from None
             _check_same_document(pred, source, origin=origin, line=lineno)

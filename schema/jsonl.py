@@ -6,6 +6,7 @@ UTF-8 without ASCII escapes, ``\\n`` line ends. ``parse(dump(doc)) == doc``.
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import sys
@@ -48,14 +49,17 @@ def iter_lines(path: str | Path) -> Iterator[tuple[int, int, bytes]]:
     Lines end at ``\\n`` only (JSON Lines); a ``\\r`` inside a line is JSON whitespace.
     """
     name = str(path)
-    stream = _open_binary(path)
+    if name == "-" and not hasattr(sys.stdin, "buffer"):  # a text stream put in place of stdin (tests, embedding)
+        stream: Iterable[bytes] = (line.encode("utf-8", "surrogateescape") for line in sys.stdin)
+    else:
+        stream = _open_binary(path)
     try:
         offset = 0
         for lineno, raw in enumerate(stream, start=1):
             yield lineno, offset, raw
             offset += len(raw)
     finally:
-        if name != "-":
+        if name != "-" and isinstance(stream, io.IOBase):
             stream.close()
 
 

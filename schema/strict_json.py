@@ -159,7 +159,7 @@ def check(value: Any, text: str, start: int = 0, end: int | None = None, *, flag
     surrogates = _SURROGATE_HINT.search(text, start, len(text) if end is None else end) is not None
     problems = list(_walk(value, surrogates)) if flagged or surrogates else []
     if not problems and isinstance(value, dict):
-        problems = _free_form_depth(value)
+        problems = free_form_problems(value)
     if problems:
         raise DataError(problems)
 
@@ -235,7 +235,7 @@ def _too_deep(path: str) -> Problem:
                    "Flatten the value; documents are a few levels deep", path=path or None)
 
 
-def _free_form_depth(doc: dict[str, Any]) -> list[Problem]:
+def free_form_problems(doc: dict[str, Any]) -> list[Problem]:
     """Problems of the free-form values (``metadata``) nested deeper than :data:`MAX_DEPTH`."""
     problems: list[Problem] = []
     for route in _free_form_routes():

@@ -13,7 +13,7 @@ from eventgold.annotate.export import iter_export
 from eventgold.schema import DataError, UsageError
 
 TASKS: list[Any] = [
-    {"id": 1, "data": {"text": "Shelling hit Kharkiv 🚨\r\nand Gao.", "n": [1.5, -0.0, 1e-7, 10**30]}},
+    {"id": 1, "data": {"text": "Shelling hit Kharkiv 🚨\r\nand Gao.", "n": [1.5, -0.0, 1e-7, 2**53 - 1]}},
     {"id": 2, "data": {"text": "ok", "nested": {"deep": [[], {}, None, True, "\\n"]}}},
     {"id": 3, "data": {"text": "x" * 300}},
 ]

@@ -1126,11 +1126,13 @@ def _stream_array(f: Any, name: str) -> Iterator[Any]:
                     continue
                 raise bad(f"invalid JSON: {exc.msg} (in task {index} of the array)", exc.pos) from None
             except DataError as exc:
-                item, end = _BadTask([replace(p, file=name, line=line_at(pos),
-                                              path=f"tasks[{index}]" + (_sub(p.path) if p.path else ""))
-                                      for p in exc.problems]), _end_of_value(buf, pos)
+                problems = [replace(p, file=name, line=line_at(pos),
+                                    path=f"tasks[{index}]" + (_sub(p.path) if p.path else "")) for p in exc.problems]
+                item, end = _BadTask(problems), _end_of_value(buf, pos)
                 if end < 0 and more():
                     continue
+                if end < 0:  # too deep even to find where the task ends: the rest of the file cannot be read
+                    raise DataError(problems) from None
             if end == len(buf) and buf[pos] not in "{[\"" and more():
                 continue  # a bare number may go on in the next chunk
             break

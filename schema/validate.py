@@ -80,7 +80,7 @@ def _span_at(raw: Any, loc: tuple[int | str, ...]) -> tuple[int, int] | None:
             node = node[part]
         except (KeyError, IndexError, TypeError):
             break
-        if isinstance(node, dict) and isinstance(node.get("start"), int) and isinstance(node.get("end"), int):
+        if isinstance(node, dict) and type(node.get("start")) is int and type(node.get("end")) is int:
             best = (node["start"], node["end"])
     return best
 

@@ -20,7 +20,7 @@ from typing import IO, Any
 from . import strict_json
 from .errors import MAX_SHOWN, DataError, Problem, UsageError
 from .model import Document
-from .validate import parse_document
+from .validate import parse_document, version_problem
 from .vocab import Profile
 
 
@@ -210,6 +210,11 @@ def _parse_lines(path: str | Path, profile: Profile | str) -> Iterator[Document 
             yield item
             continue
         lineno, raw = item.number, item.value
+        stale = version_problem(raw, profile)
+        if stale is not None:
+            doc_id = raw.get("id") if isinstance(raw.get("id"), str) else None
+            yield [stale.located(file=name, line=lineno, doc_id=doc_id)]
+            continue
         try:
             doc = parse_document(raw, profile, json_text=item.text)
         except DataError as exc:

@@ -7,8 +7,10 @@ never printed, logged or written anywhere.
 
 Projects are found by exact title. Pushing is rerunnable: tasks whose document
 id is already in the project are skipped, so a second push adds nothing.
-Pulling reads a snapshot export with full predictions (the plain export gives
-prediction ids only) and deletes the snapshot afterwards.
+Pushing is also safe against another push to the same project at the same
+time (a server-side check before and after each batch). Pulling reads the
+tasks with their annotations and full predictions through the task API, so it
+leaves no export file on the server.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
-import time
+import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -80,6 +82,11 @@ def talking_to(url: str) -> Iterator[None]:
                 f"Label Studio at {url} refused the request (HTTP 403: {_detail(exc.body)}): the user whose token is "
                 f"in {API_KEY_ENV} may not do this. Use the token of a member with more rights (the project's owner)"
             ) from None
+        if exc.status_code == 404 and not isinstance(exc.body, dict):
+            raise UsageError(
+                f"{url} answered HTTP 404 ({_detail(exc.body)}) where Label Studio's API should be. Check --url: it is "
+                "the server's address, without a path (e.g. http://127.0.0.1:8080)"
+            ) from None
         raise StudioApiError(f"Label Studio at {url} answered HTTP {exc.status_code}: {_detail(exc.body)}") from None
     except httpx.TransportError as exc:
         raise UsageError(
@@ -88,10 +95,24 @@ def talking_to(url: str) -> Iterator[None]:
         ) from None
 
 
+_TITLE = re.compile(r"<title[^>]*>(.*?)</title>", re.IGNORECASE | re.DOTALL)
+
+
 def _detail(body: Any) -> str:
-    """The useful part of an error body: the server's detail and its validation errors, if any."""
+    """The useful part of an error body: the server's detail and its validation errors, if any.
+
+    A web page (a proxy's or a web server's error page) is shown by its title, never whole.
+
+    >>> _detail("<!DOCTYPE html><html><head><title>Page not found at /x/api/</title></head>" + "<p>x</p>" * 9999)
+    "a web page titled 'Page not found at /x/api/' (80,066 characters)"
+    """
     if not isinstance(body, dict):
-        return str(body)
+        text = str(body if body is not None else "")
+        title = _TITLE.search(text[:20_000])
+        if title is not None or text.lstrip()[:1] == "<":
+            name = " ".join(title.group(1).split())[:200] if title is not None else ""
+            return (f"a web page titled {name!r}" if name else "a web page") + f" ({len(text):,} characters)"
+        return text if len(text) <= 500 else f"{text[:500]}... ({len(text):,} characters)"
     detail = str(body.get("detail") or "")
     errors = body.get("validation_errors")
     if errors:
@@ -152,7 +173,7 @@ def ensure_project(client: LabelStudio, title: str, label_config: str) -> Projec
         created = client.projects.create(title=title, label_config=label_config)
         if created.id is None:
             raise StudioApiError(f"Label Studio created project {title!r} but returned no id")
-        return ProjectRef(id=created.id, title=title, created=True)
+        return _one_project(client, title, created.id)
     current = client.projects.get(id=project_id)
     if (current.label_config or "").strip() == label_config.strip():
         return ProjectRef(id=project_id, title=title)
@@ -168,20 +189,41 @@ def ensure_project(client: LabelStudio, title: str, label_config: str) -> Projec
     return ProjectRef(id=project_id, title=title, config_updated=True)
 
 
+def _one_project(client: LabelStudio, title: str, created: int) -> ProjectRef:
+    """After creating project ``created``: if a concurrent push created one with the same title, keep the oldest.
+
+    Label Studio gives ids in the order projects are stored, so the run that
+    stored its project last sees both and deletes its own (still empty) one.
+    """
+    same: list[int] = []
+    project: Any
+    for project in client.projects.list(title=title):
+        if project.title == title and project.id is not None:
+            same.append(int(project.id))
+    oldest = min(same, default=created)
+    if oldest == created:
+        return ProjectRef(id=created, title=title, created=True)
+    _delete_quietly(lambda i: client.projects.delete(id=i), created)
+    return ProjectRef(id=oldest, title=title)
+
+
 def show_model(client: LabelStudio, project_id: int, model_version: str) -> None:
     """Make the project show ``model_version``'s predictions to annotators (it must have predictions there)."""
     if client.projects.get(id=project_id).model_version != model_version:
         client.projects.update(id=project_id, model_version=model_version)
 
 
-def project_tasks(client: LabelStudio, project_id: int, *, predictions: bool = True) -> Iterator[Task]:
+def project_tasks(client: LabelStudio, project_id: int, *, predictions: bool = True,
+                  query: str | None = None) -> Iterator[Task]:
     """The project's tasks as plain dicts with ``id``, ``data`` and ``predictions`` (full objects).
 
     With ``predictions=False`` the server sends task data only (much less for
-    large projects) and ``predictions`` is empty.
+    large projects) and ``predictions`` is empty. ``query`` is a data manager
+    filter (JSON), as :func:`tasks_with_documents` builds.
     """
     task: Any
-    for task in client.tasks.list(project=project_id, fields="all" if predictions else "task_only", page_size=100):
+    for task in client.tasks.list(project=project_id, fields="all" if predictions else "task_only", page_size=100,
+                                  query=query):
         yield {
             "id": task.id,
             "data": dict(task.data or {}),
@@ -203,6 +245,42 @@ class PushReport:
         return self.imported + self.skipped
 
 
+#: Document ids per task-filter request (the filter travels in the URL's query string).
+_FILTER_IDS = 50
+
+
+def tasks_with_documents(client: LabelStudio, project_id: int, doc_ids: Sequence[str], *,
+                         predictions: bool = False) -> dict[str, list[Task]]:
+    """The project's tasks whose document id is one of ``doc_ids``, by document id, in task id order.
+
+    Asks the server (a data manager filter on ``data.doc_id``), so the answer includes what another
+    run imported a moment ago.
+    """
+    found: dict[str, list[Task]] = {}
+    wanted = set(doc_ids)
+    unique = sorted(wanted)
+    for start in range(0, len(unique), _FILTER_IDS):
+        items = [{"filter": f"filter:tasks:data.{DATA_ID}", "operator": "equal", "type": "String", "value": doc_id}
+                 for doc_id in unique[start:start + _FILTER_IDS]]
+        query = json.dumps({"filters": {"conjunction": "or", "items": items}})
+        for task in project_tasks(client, project_id, predictions=predictions, query=query):
+            doc_id = task_document_id(task)
+            if doc_id in wanted:  # the filter's matching is the server's; the id must be exactly ours
+                found.setdefault(doc_id, []).append(task)
+    for tasks in found.values():
+        tasks.sort(key=lambda t: int(t["id"]))
+    return found
+
+
+def _delete_quietly(delete: Callable[[int], Any], item_id: int) -> None:
+    """Delete a task or prediction; one that is gone already (another run deleted it) is fine."""
+    try:
+        delete(item_id)
+    except ApiError as exc:
+        if exc.status_code != 404:
+            raise
+
+
 def push_tasks(
     client: LabelStudio,
     project: ProjectRef,
@@ -215,18 +293,27 @@ def push_tasks(
 ) -> PushReport:
     """Import ``tasks`` in batches, skipping those whose document id is already in the project.
 
+    Safe against another push to the same project at the same time: before
+    each batch the server is asked which of its documents are there by now,
+    and after the import it is asked again; where a document then has more
+    than one task, every task but the oldest (lowest id) is deleted, by
+    whichever run sees it first. Every run rechecks after its own import, so
+    the run whose import lands last always sees both copies: the project ends
+    with one task per document, and a run counts a task another run removed
+    as skipped.
+
     For a skipped task, predictions whose ``model_version`` the server's copy
-    lacks are added, so a push with a new model's predictions reaches old tasks
-    too. With ``model_version`` the project then shows that model's
-    predictions. ``on_progress(n)`` is called after each batch with the number
-    of tasks handled in it.
+    lacks are added (and rechecked the same way), so a push with a new
+    model's predictions reaches old tasks too. With ``model_version`` the
+    project then shows that model's predictions. ``on_progress(n)`` is called
+    after each batch with the number of tasks handled in it.
     """
     if batch_size < 1:
         raise UsageError(f"--batch-size must be at least 1, got {batch_size}")
     present: dict[str, Task] = {}
     for task in project_tasks(client, project.id, predictions=any(t.get("predictions") for t in tasks)):
         doc_id = document_id(task)
-        if doc_id:
+        if doc_id and doc_id not in present:
             present[doc_id] = task
     new: list[Task] = []
     extra_predictions: list[dict[str, Any]] = []
@@ -238,7 +325,7 @@ def push_tasks(
             have = {p.get("model_version") for p in present[doc_id]["predictions"]}
             for prediction in task.get("predictions", []):
                 if prediction.get("model_version") not in have:
-                    extra_predictions.append({**prediction, "task": present[doc_id]["id"]})
+                    extra_predictions.append({**prediction, "task": present[doc_id]["id"], "_doc": doc_id})
         else:
             new.append(task)
             present[doc_id] = {"id": None, "data": task.get("data", {}), "predictions": []}
@@ -247,61 +334,114 @@ def push_tasks(
     imported = 0
     for start in range(0, len(new), batch_size):
         batch = new[start:start + batch_size]
-        response = client.projects.import_tasks(id=project.id, request=cast(Any, batch))
-        imported += int(response.task_count or 0)
+        landed, lost = _import_batch(client, project.id, batch, document_id)
+        imported += landed
+        skipped += lost
         if on_progress is not None:
             on_progress(len(batch))
     added = 0
     for start in range(0, len(extra_predictions), batch_size):
-        chunk = extra_predictions[start:start + batch_size]
-        result = client.projects.import_predictions(id=project.id, request=cast(Any, chunk))
-        added += int(getattr(result, "created", 0) or 0)
+        added += _add_predictions(client, project.id, extra_predictions[start:start + batch_size])
     if model_version is not None:
         show_model(client, project.id, model_version)
     return PushReport(project=project, imported=imported, skipped=skipped, predictions_added=added)
 
 
-def export_project(client: LabelStudio, project_id: int, *, timeout: float = 600.0) -> list[Task]:
-    """Every task of the project with all its annotations and full predictions, via a snapshot export.
+def _import_batch(client: LabelStudio, project_id: int, batch: Sequence[Task],
+                  document_id: Callable[[Task], str]) -> tuple[int, int]:
+    """Import one batch with the server-side check and recheck; return (tasks that stay, tasks not kept)."""
+    ids = [document_id(t) for t in batch]
+    there = tasks_with_documents(client, project_id, ids)
+    todo = [t for t, doc_id in zip(batch, ids, strict=True) if doc_id not in there]
+    if not todo:
+        return 0, len(batch)
+    response = client.projects.import_tasks(id=project_id, request=cast(Any, todo), return_task_ids=True)
+    mine = {int(i) for i in (response.task_ids or [])}
+    kept: set[int] = set()
+    for copies in tasks_with_documents(client, project_id, [document_id(t) for t in todo]).values():
+        kept.add(int(copies[0]["id"]))
+        for extra in copies[1:]:  # a concurrent push imported the same document: the oldest task stays
+            _delete_quietly(lambda i: client.tasks.delete(id=i), int(extra["id"]))
+    landed = len(mine & kept) if mine else int(response.task_count or 0)
+    return landed, len(batch) - landed
 
-    The snapshot includes ordinary, ground-truth and cancelled annotations; it
-    is deleted from the server once downloaded. Tasks come sorted by task id.
+
+def _add_predictions(client: LabelStudio, project_id: int, chunk: list[dict[str, Any]]) -> int:
+    """Add predictions to tasks already in the project, with the same check and recheck as tasks."""
+    docs = sorted({p["_doc"] for p in chunk})
+    before = tasks_with_documents(client, project_id, docs, predictions=True)
+    have = {(int(t["id"]), p.get("model_version")) for ts in before.values() for t in ts for p in t["predictions"]}
+    todo = [{k: v for k, v in p.items() if k != "_doc"} for p in chunk
+            if (int(p["task"]), p.get("model_version")) not in have]
+    if not todo:
+        return 0
+    result = client.projects.import_predictions(id=project_id, request=cast(Any, todo))
+    added = int(getattr(result, "created", 0) or 0)
+    versions = {p.get("model_version") for p in todo}
+    for tasks in tasks_with_documents(client, project_id, docs, predictions=True).values():
+        for task in tasks:
+            by_version: dict[Any, list[int]] = {}
+            for prediction in task["predictions"]:
+                if prediction.get("model_version") in versions and prediction.get("id") is not None:
+                    by_version.setdefault(prediction.get("model_version"), []).append(int(prediction["id"]))
+            for pids in by_version.values():
+                for pid in sorted(pids)[1:]:  # a concurrent push added the same model's prediction
+                    _delete_quietly(lambda i: client.predictions.delete(id=i), pid)
+                    added -= 1
+    return max(added, 0)
+
+
+#: Title prefix of the snapshot exports older eventgold versions made to pull (they are cleaned up).
+_OLD_SNAPSHOT_TITLE = "eventgold pull "
+
+
+def export_project(client: LabelStudio, project_id: int, *, page_size: int = 200) -> list[Task]:
+    """Every task of the project with all its annotations and full predictions, read through the task API.
+
+    Nothing is written on the server: an export (snapshot or synchronous)
+    leaves its file in Label Studio's export folder, and deleting the export
+    removes only its record (Label Studio 1.23 deletes the file behind a
+    feature flag that is fixed off). Snapshots that older eventgold versions
+    made and an interruption left behind are deleted. Annotations come in the
+    export's shape, ordinary, ground-truth and cancelled ones, with
+    ``completed_by`` as ``{"id", "email"}``; tasks come sorted by task id.
     """
-    stamp = dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-    snapshot = client.projects.exports.create(
-        id=project_id,
-        title=f"eventgold pull {stamp}",
-        serialization_options={  # type: ignore[arg-type]
-            "predictions": {"only_id": False},  # full predictions, not their ids
-            "annotations__completed_by": {"only_id": False},  # annotators with their email, for --annotator EMAIL
-        },
-        annotation_filter_options={"usual": True, "ground_truth": True, "skipped": True},  # type: ignore[arg-type]
-    )
-    if snapshot.id is None:
-        raise StudioApiError(f"Label Studio created an export of project {project_id} but returned no id")
+    _delete_old_snapshots(client, project_id)
+    emails = {uid: email for email, uid in annotator_ids(client).items()}
+    tasks: list[Task] = []
+    task: Any
+    for task in client.tasks.list(project=project_id, fields="all", page_size=page_size):
+        raw = task.dict() if not isinstance(task, dict) else task
+        annotations = []
+        for ann in raw.get("annotations") or []:
+            ann = dict(ann) if isinstance(ann, dict) else ann.dict()
+            ann.pop("created_username", None)
+            ann.pop("created_ago", None)
+            uid = ann.get("completed_by")
+            if isinstance(uid, int) and not isinstance(uid, bool):
+                ann["completed_by"] = {"id": uid, "email": emails.get(uid)}
+            annotations.append(ann)
+        tasks.append({
+            "id": raw.get("id"),
+            "data": dict(raw.get("data") or {}),
+            "annotations": annotations,
+            "predictions": [p if isinstance(p, dict) else p.dict() for p in (raw.get("predictions") or [])],
+        })
+    return sorted(tasks, key=lambda t: int(t.get("id") or 0))
+
+
+def _delete_old_snapshots(client: LabelStudio, project_id: int) -> None:
     try:
-        deadline = time.monotonic() + timeout
-        status = snapshot.status
-        while status != "completed":
-            if status == "failed":
-                raise StudioApiError(f"Label Studio failed to export project {project_id} (snapshot {snapshot.id})")
-            if time.monotonic() > deadline:
-                raise StudioApiError(
-                    f"the export of project {project_id} was not ready after {timeout:.0f} s (status {status!r}); "
-                    "run pull again later"
-                )
-            time.sleep(1.0)
-            status = client.projects.exports.get(id=project_id, export_pk=snapshot.id).status
-        raw = b"".join(client.projects.exports.download(id=project_id, export_pk=snapshot.id, export_type="JSON"))
-    finally:
-        try:
-            client.projects.exports.delete(id=project_id, export_pk=snapshot.id)
-        except (ApiError, httpx.TransportError):
-            pass  # the snapshot stays listed on the server; nothing of ours depends on it
-    tasks = json.loads(raw)
-    if not isinstance(tasks, list):
-        raise StudioApiError(f"the export of project {project_id} is not a JSON list of tasks")
-    return sorted(tasks, key=lambda task: int(task.get("id", 0)))
+        snapshots = list(client.projects.exports.list(id=project_id))
+    except ApiError:
+        return  # listing exports may be refused to this user; nothing of ours depends on it
+    for snapshot in snapshots:
+        title = getattr(snapshot, "title", None) or ""
+        if title.startswith(_OLD_SNAPSHOT_TITLE) and snapshot.id is not None:
+            try:
+                client.projects.exports.delete(id=project_id, export_pk=snapshot.id)
+            except (ApiError, httpx.TransportError):
+                pass  # another pull may be deleting it too
 
 
 def annotator_ids(client: LabelStudio) -> dict[str, int]:

@@ -228,6 +228,8 @@ def project_tasks(client: LabelStudio, project_id: int, *, predictions: bool = T
             "id": task.id,
             "data": dict(task.data or {}),
             "predictions": [p if isinstance(p, dict) else p.dict() for p in (task.predictions or [])],
+            "total_annotations": getattr(task, "total_annotations", None) or 0,
+            "cancelled_annotations": getattr(task, "cancelled_annotations", None) or 0,
         }
 
 
@@ -296,11 +298,11 @@ def push_tasks(
     Safe against another push to the same project at the same time: before
     each batch the server is asked which of its documents are there by now,
     and after the import it is asked again; where a document then has more
-    than one task, every task but the oldest (lowest id) is deleted, by
-    whichever run sees it first. Every run rechecks after its own import, so
-    the run whose import lands last always sees both copies: the project ends
-    with one task per document, and a run counts a task another run removed
-    as skipped.
+    than one task, the oldest (lowest id) stays and the run deletes its own
+    newer copy. Label Studio stores imports one at a time (SQLite) and numbers
+    tasks in that order, so the run whose import lands last always sees the
+    other's copy and its own as the newer one: the project ends with one task
+    per document, and that run counts the document as skipped.
 
     For a skipped task, predictions whose ``model_version`` the server's copy
     lacks are added (and rechecked the same way), so a push with a new
@@ -348,22 +350,47 @@ def push_tasks(
 
 
 def _import_batch(client: LabelStudio, project_id: int, batch: Sequence[Task],
-                  document_id: Callable[[Task], str]) -> tuple[int, int]:
+                  document_id: Callable[[Task], str], *, attempts: int = 3) -> tuple[int, int]:
     """Import one batch with the server-side check and recheck; return (tasks that stay, tasks not kept)."""
     ids = [document_id(t) for t in batch]
     there = tasks_with_documents(client, project_id, ids)
     todo = [t for t, doc_id in zip(batch, ids, strict=True) if doc_id not in there]
-    if not todo:
-        return 0, len(batch)
-    response = client.projects.import_tasks(id=project_id, request=cast(Any, todo), return_task_ids=True)
-    mine = {int(i) for i in (response.task_ids or [])}
-    kept: set[int] = set()
-    for copies in tasks_with_documents(client, project_id, [document_id(t) for t in todo]).values():
-        kept.add(int(copies[0]["id"]))
-        for extra in copies[1:]:  # a concurrent push imported the same document: the oldest task stays
-            _delete_quietly(lambda i: client.tasks.delete(id=i), int(extra["id"]))
-    landed = len(mine & kept) if mine else int(response.task_count or 0)
+    landed = 0
+    for _ in range(attempts):
+        if not todo:
+            break
+        response = client.projects.import_tasks(id=project_id, request=cast(Any, todo), return_task_ids=True)
+        mine = {int(i) for i in (response.task_ids or [])}
+        if not mine:  # a server that does not return the ids: no recheck possible
+            return int(response.task_count or 0), len(batch) - int(response.task_count or 0)
+        sent = {document_id(t): t for t in todo}
+        again: list[Task] = []
+        for doc_id, copies in tasks_with_documents(client, project_id, list(sent), predictions=True).items():
+            oldest = copies[0]
+            if int(oldest["id"]) in mine and not _complete(oldest, sent[doc_id]):
+                # Label Studio stored the task without all it was sent (seen under concurrent writes): again
+                _delete_quietly(lambda i: client.tasks.delete(id=i), int(oldest["id"]))
+                again.append(sent[doc_id])
+                continue
+            landed += int(oldest["id"]) in mine
+            for extra in copies[1:]:
+                # A concurrent push imported the same document. Only a run's own tasks are deleted by it: Label
+                # Studio (on SQLite) gives a new task the highest id + 1, so an id deleted twice could by then be
+                # another document's new task.
+                if int(extra["id"]) in mine:
+                    _delete_quietly(lambda i: client.tasks.delete(id=i), int(extra["id"]))
+        todo = again
+    if todo:
+        raise StudioApiError(f"Label Studio kept storing {len(todo)} task(s) without their annotations or predictions "
+                             f"(documents {', '.join(sorted(document_id(t) for t in todo)[:5])}); run push again")
     return landed, len(batch) - landed
+
+
+def _complete(stored: Task, sent: Task) -> bool:
+    """Whether the server's task carries as many annotations and predictions as were sent for it."""
+    return (int(stored.get("total_annotations", -1)) + int(stored.get("cancelled_annotations", 0))
+            == len(sent.get("annotations") or [])
+            and len(stored.get("predictions") or []) == len(sent.get("predictions") or []))
 
 
 def _add_predictions(client: LabelStudio, project_id: int, chunk: list[dict[str, Any]]) -> int:

@@ -54,7 +54,7 @@ MAX_DEPTH = 64
 #: A ``\\ud800``-``\\udfff`` escape, or a surrogate already in the text: only then are strings searched.
 _SURROGATE_HINT = re.compile(r"\\u[dD][89a-fA-F]|[\ud800-\udfff]")
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
-_IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+_AMBIGUOUS = re.compile(r"[\s.\[\]\"'\\]")
 
 
 class _Bad:
@@ -194,11 +194,14 @@ def _walk(value: Any, surrogates: bool) -> typing.Iterator[Problem]:
             stack.extend(reversed([(child, f"{path}[{i}]", depth + 1) for i, child in enumerate(node)]))
 
 
-def _join(path: str, key: str) -> str:
-    part = key if _IDENTIFIER.match(key) else json.dumps(key, ensure_ascii=True)
-    if not _IDENTIFIER.match(key):
-        return f"{path}[{part}]"
-    return f"{path}.{part}" if path else part
+def path_key(path: str, key: str) -> str:
+    """``path`` extended by an object key: ``.key``, or ``["a.b"]`` when the key would be ambiguous or unprintable."""
+    if key and key.isprintable() and not _AMBIGUOUS.search(key):
+        return f"{path}.{key}" if path else key
+    return f"{path}[{json.dumps(key, ensure_ascii=True)}]"
+
+
+_join = path_key
 
 
 def _repeated(key: str, values: list[Any], path: str) -> Problem:

@@ -16,7 +16,7 @@ from pydantic import ValidationError
 
 from .errors import DataError, Problem
 from .model import Document, Mention
-from .strict_json import describe_json
+from .strict_json import describe_json, path_key
 from .vocab import (
     CERTAINTY_ROLES,
     DISTANCE_RELATIONS,
@@ -33,13 +33,16 @@ _MENTION_OWNERS = ("actors", "locations", "times", "weapons", "casualties")
 
 
 def json_path(loc: tuple[int | str, ...]) -> str:
-    """Render a pydantic location tuple as a JSON path: ``events[2].triggers[0].start``."""
+    """Render a pydantic location tuple as a JSON path: ``events[2].triggers[0].start``.
+
+    A key with spaces, dots, brackets, quotes or control characters is quoted: ``metadata["a.b"]``.
+    """
     out = ""
     for part in loc:
         if isinstance(part, int):
             out += f"[{part}]"
         else:
-            out += f".{part}" if out else str(part)
+            out = path_key(out, str(part))
     return out
 
 

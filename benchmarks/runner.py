@@ -27,6 +27,8 @@ Operations (``--only`` takes these names, comma-separated):
     :func:`eventgold.annotate.server.start_studio`, for several batch sizes.
 ``streaming``
     Peak memory of ``score_files`` at growing corpus sizes, each in a fresh process.
+``validate``
+    ``eventgold validate`` on a 200 MB JSONL file in a fresh process: time and peak memory (target: < 300 MB).
 """
 
 from __future__ import annotations
@@ -65,11 +67,13 @@ class Sizes:
     streaming: tuple[int, ...] = (10_000, 100_000, 1_000_000)
     #: Distinct documents in a streamed corpus; larger corpora repeat them under new ids.
     streaming_distinct: int = 20_000
+    #: Size of the file ``eventgold validate`` reads, in MB.
+    validate_mb: int = 200
 
 
 FULL = Sizes()
 QUICK = Sizes(mentions=200, events=300, bootstrap_docs=300, resamples=200, label_studio=100, datasets=200,
-              server=40, batch_sizes=(20, 40), streaming=(200, 600), streaming_distinct=200)
+              server=40, batch_sizes=(20, 40), streaming=(200, 600), streaming_distinct=200, validate_mb=2)
 
 
 class CheckFailed(AssertionError):
@@ -348,7 +352,8 @@ def run_server(n: int, batch_sizes: Sequence[int], folder: Path) -> list[Row]:
         status = check(same_documents(gold, out), "push/pull round trip")
         rows.append(Row("6. pull from Label Studio", f"{pulled.tasks:,} tasks", span.seconds,
                         check=status.replace("counts equal", "round trip identical"), memory=span.peak, cpu=span.cpu,
-                        note="snapshot export with full predictions, download, convert, write JSONL."))
+                        note="tasks with annotations and full predictions through the task API (no export file "
+                             "left on the server), convert, write JSONL."))
     finally:
         studio.stop()
     return rows
@@ -384,6 +389,48 @@ def run_streaming(sizes: Sequence[int], distinct: int, folder: Path, procs: int 
     return rows
 
 
+# --- validate: streaming memory --------------------------------------------------------------------------------
+
+_VALIDATE_CHILD = """
+import json, resource, sys, time
+from eventgold.cli import main
+sys.argv = ["eventgold", "validate", sys.argv[1]]
+start, cpu = time.perf_counter(), time.process_time()
+try:
+    main()
+except SystemExit as exc:
+    code = exc.code
+seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
+peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+print(json.dumps({"code": code, "seconds": seconds, "cpu": cpu, "peak": peak}))
+"""
+
+
+def run_validate(megabytes: int, folder: Path) -> list[Row]:
+    """``eventgold validate`` on a JSONL file of ``megabytes`` MB, in a fresh process: time and peak memory."""
+    path = folder / f"validate-{megabytes}mb.jsonl"
+    if not path.exists():
+        sample = [synth.dump(synth.generate_gold(i, seed=SEED)) for i in range(2_000)]
+        written = n = 0
+        with open(path, "w", encoding="utf-8") as out:
+            while written < megabytes * 1_000_000:
+                line = sample[n % len(sample)].replace(f'"id":"syn-{n % len(sample):07d}"', f'"id":"syn-{n:07d}"', 1)
+                out.write(line + "\n")
+                written += len(line.encode("utf-8")) + 1
+                n += 1
+    size = path.stat().st_size
+    done = subprocess.run([sys.executable, "-c", _VALIDATE_CHILD, str(path)], check=True, capture_output=True,
+                          text=True, cwd=folder)
+    found = json.loads(done.stdout.strip().splitlines()[-1])
+    if found["code"] not in (0, None):
+        raise CheckFailed(f"validate failed on the benchmark corpus: {done.stderr[-2000:]}")
+    docs = done.stderr.split("ok: ", 1)[1].split(" ", 1)[0]
+    return [Row("7. validate (CLI, streaming)", f"{size / 1e6:,.0f} MB", found["seconds"], check=f"{docs} docs valid",
+                memory=found["peak"], cpu=found["cpu"],
+                note="fresh process: `eventgold validate FILE`; peak RSS of the whole process (interpreter and "
+                     "imports included); target: under 300 MB for 200 MB")]
+
+
 # --- the run --------------------------------------------------------------------------------------------------
 
 OPERATIONS: dict[str, Callable[[Sizes, Path], list[Row]]] = {
@@ -394,6 +441,7 @@ OPERATIONS: dict[str, Callable[[Sizes, Path], list[Row]]] = {
     "datasets": lambda s, f: run_datasets(s.datasets, f),
     "server": lambda s, f: run_server(s.server, s.batch_sizes, f),
     "streaming": lambda s, f: run_streaming(s.streaming, s.streaming_distinct, f),
+    "validate": lambda s, f: run_validate(s.validate_mb, f),
 }
 
 

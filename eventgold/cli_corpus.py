@@ -10,7 +10,6 @@ from rich.table import Table
 
 from eventgold.clikit import console, err_console, handles_errors, write_output
 from eventgold.corpus.splits import BUNDLED_FRACTIONS
-from eventgold.corpus.splits import BUNDLED_FRACTIONS
 
 app = typer.Typer(help="Build, split, check, count and export gold corpora.", no_args_is_help=True)
 

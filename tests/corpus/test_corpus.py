@@ -67,10 +67,13 @@ def test_rebuilding_keeps_every_document_in_its_split(tmp_path: Path) -> None:
 
 
 def test_every_split_has_every_event_type_where_possible() -> None:
-    all_types = {e.type for d in all_docs() for e in d.events}
+    from collections import Counter
+
+    documents_per_type = Counter(t for d in all_docs() for t in {e.type for e in d.events})
+    enough = {t for t, n in documents_per_type.items() if n >= 3}  # a type in one or two documents cannot be in both
     for split in ("dev", "test"):
         types = {e.type for d in read_split(split) for e in d.events}
-        assert types == all_types, (split, all_types - types)
+        assert enough <= types, (split, enough - types)
 
 
 def test_datasets_round_trip_is_exact_for_every_document() -> None:

@@ -426,7 +426,7 @@ def _run_one_command(argv: list[str], docs: Iterable[Document], *, on_progress: 
     origin = f"stdout of {label!r}" + (f" (shard {shard})" if shard is not None else "")
     try:
         proc = subprocess.Popen(argv, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                                text=True, encoding="utf-8", bufsize=1)
+                                text=True, encoding="utf-8", errors="surrogateescape", bufsize=1)
     except FileNotFoundError:
         raise UsageError(f"cannot run {label!r}: {argv[0]!r} not found. Check the program name and PATH") from None
     except PermissionError:
@@ -444,6 +444,11 @@ def _run_one_command(argv: list[str], docs: Iterable[Document], *, on_progress: 
                 break
             if not line.strip():
                 continue
+            try:
+                line.encode("utf-8")
+            except UnicodeEncodeError as exc:
+                raise DataError(Problem(f"not UTF-8 text: byte {exc.start + 1} of the line is not UTF-8",
+                                        "The command must write UTF-8 on stdout", file=origin, line=lineno)) from None
             try:
                 raw = strict_json.loads(line)
             except json.JSONDecodeError as exc:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import re
 import sys
 import tempfile
 from collections.abc import Iterable, Iterator
@@ -25,8 +26,26 @@ from .vocab import Profile
 
 
 def dump_document(doc: Document) -> str:
-    """One document as one JSON line (without the newline)."""
-    return json.dumps(doc.model_dump(mode="json", exclude_none=True), ensure_ascii=False, separators=(",", ":"))
+    """One document as one JSON line (without the newline).
+
+    What is written can be read back: NaN and infinities (possible in a document built in Python) and integers
+    beyond :data:`~eventgold.schema.strict_json.MAX_INTEGER` raise :class:`DataError` instead of being written.
+    """
+    try:
+        line = json.dumps(doc.model_dump(mode="json", exclude_none=True), ensure_ascii=False, separators=(",", ":"),
+                          allow_nan=False)
+    except ValueError:
+        raise DataError(Problem("NaN or an infinite number in the document: it is not JSON",
+                                "Use null for a missing value", doc_id=doc.id)) from None
+    if _LONG_NUMBER.search(line):  # only then can an integer be out of range: parse to find it
+        try:
+            strict_json.loads(line)
+        except DataError as exc:
+            raise exc.located(doc_id=doc.id) from None
+    return line
+
+
+_LONG_NUMBER = re.compile(r"\d{16}")
 
 
 def load_document(line: str, profile: Profile | str = Profile.GOLD) -> Document:
@@ -299,7 +318,10 @@ def write_documents(path: str | Path, docs: Iterable[Document]) -> int:
     n = 0
     with atomic_write(path) as out:
         for doc in docs:
-            line = dump_document(doc)
+            try:
+                line = dump_document(doc)
+            except DataError as exc:
+                raise exc.located(file=str(path)) from None
             try:
                 out.write(line)
             except UnicodeEncodeError as exc:

@@ -435,3 +435,27 @@ def test_11_an_empty_result_is_written_with_a_note(tmp_path: Path) -> None:
         f"          e.g. {path}: document 'd2': task 2, annotation 102: the result is empty: nothing was annotated "
         "in this task. If the report has nothing to annotate this is right; otherwise annotate it\n")
     assert [d.events for d in read_documents(out)][1] == []
+
+
+@pytest.mark.parametrize(("metadata", "message"), [
+    ({"x": float("nan")}, "document 'd1': NaN or an infinite number in the document: it is not JSON"),
+    ({"x": 10**20}, "document 'd1': metadata.x: integer 100000000000000000000 is out of range"),
+])
+def test_10_what_cannot_be_read_back_is_not_written(tmp_path: Path, metadata: dict[str, Any], message: str) -> None:
+    """A document built in Python may hold NaN or a huge integer; the writer refuses it instead of writing bare NaN."""
+    built = Document.model_validate(doc(metadata=metadata))
+    out = tmp_path / "out.jsonl"
+    with pytest.raises(DataError) as info:
+        write_documents(out, [built])
+    assert str(info.value).startswith(f"{out}: {message}")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_5_a_command_that_writes_bytes_that_are_not_utf8_is_a_message(tmp_path: Path) -> None:
+    gold = write(tmp_path / "gold.jsonl", line(doc()))
+    script = tmp_path / "bad.py"
+    script.write_text("import sys\nfor _ in sys.stdin:\n    sys.stdout.buffer.write(b'\\xff{}\\n')\n", encoding="utf-8")
+    command = f"{sys.executable} {script}"
+    result = run("extract", "--command", command, gold, "-o", tmp_path / "pred.jsonl")
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"error: stdout of {command!r}:1: not UTF-8 text: byte 1 of the line is not UTF-8")

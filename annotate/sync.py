@@ -360,7 +360,7 @@ def _import_batch(client: LabelStudio, project_id: int, batch: Sequence[Task],
         if not todo:
             break
         response = client.projects.import_tasks(id=project_id, request=cast(Any, todo), return_task_ids=True)
-        mine = {int(i) for i in (response.task_ids or [])}
+        mine = {int(i) for i in (getattr(response, "task_ids", None) or [])}  # an extra field of the SDK model
         if not mine:  # a server that does not return the ids: no recheck possible
             return int(response.task_count or 0), len(batch) - int(response.task_count or 0)
         sent = {document_id(t): t for t in todo}
@@ -369,7 +369,7 @@ def _import_batch(client: LabelStudio, project_id: int, batch: Sequence[Task],
             oldest = copies[0]
             if int(oldest["id"]) in mine and not _complete(oldest, sent[doc_id]):
                 # Label Studio stored the task without all it was sent (seen under concurrent writes): again
-                _delete_quietly(lambda i: client.tasks.delete(id=i), int(oldest["id"]))
+                _delete_quietly(lambda i: client.tasks.delete(id=str(i)), int(oldest["id"]))
                 again.append(sent[doc_id])
                 continue
             landed += int(oldest["id"]) in mine
@@ -378,7 +378,7 @@ def _import_batch(client: LabelStudio, project_id: int, batch: Sequence[Task],
                 # Studio (on SQLite) gives a new task the highest id + 1, so an id deleted twice could by then be
                 # another document's new task.
                 if int(extra["id"]) in mine:
-                    _delete_quietly(lambda i: client.tasks.delete(id=i), int(extra["id"]))
+                    _delete_quietly(lambda i: client.tasks.delete(id=str(i)), int(extra["id"]))
         todo = again
     if todo:
         raise StudioApiError(f"Label Studio kept storing {len(todo)} task(s) without their annotations or predictions "

@@ -145,38 +145,83 @@ class ProjectRef:
     config_updated: bool = False
 
 
-def find_project(client: LabelStudio, title: str) -> int | None:
-    """The id of the project titled exactly ``title``, or None; two such projects are an error."""
-    matches: list[int] = []
+def _titled(client: LabelStudio, title: str) -> list[Any]:
+    """The projects titled exactly ``title``, oldest (lowest id) first."""
+    found: list[Any] = []
     project: Any
     for project in client.projects.list(title=title):
         if project.title == title and project.id is not None:
-            matches.append(project.id)
+            found.append(project)
+    return sorted(found, key=lambda p: int(p.id))
+
+
+def _duplicate_titles(title: str, ids: list[int]) -> UsageError:
+    return UsageError(
+        f"{len(ids)} projects are titled {title!r} (ids {', '.join(map(str, sorted(ids)))}). "
+        "Rename all but one in Label Studio, or pass a unique --project"
+    )
+
+
+def find_project(client: LabelStudio, title: str) -> int | None:
+    """The id of the project titled exactly ``title``, or None; two such projects are an error."""
+    matches = [int(p.id) for p in _titled(client, title)]
     if len(matches) > 1:
-        raise UsageError(
-            f"{len(matches)} projects are titled {title!r} (ids {', '.join(map(str, sorted(matches)))}). "
-            "Rename all but one in Label Studio, or pass a unique --project"
-        )
+        raise _duplicate_titles(title, matches)
     return matches[0] if matches else None
+
+
+#: A project created this soon after an older one of the same title, and still empty, is a concurrent push's twin.
+_TWIN_WINDOW = dt.timedelta(minutes=10)
+
+
+def _settle(client: LabelStudio, title: str) -> int | None:
+    """The oldest project titled ``title`` (None if there is none), after removing twins a concurrent push made.
+
+    Pushes that run at the same time may each create the project. Label Studio
+    numbers projects in the order they are stored, so every push that looks
+    after creating its own sees the oldest and works in it; the younger, still
+    empty twins are deleted (by whoever sees them; a project id is never
+    reused). Two same-titled projects that are not such twins are an error.
+    """
+    same = _titled(client, title)
+    if not same:
+        return None
+    oldest, *others = same
+    twins = [p for p in others if not (p.task_number or 0) and p.created_at is not None
+             and oldest.created_at is not None and p.created_at - oldest.created_at < _TWIN_WINDOW]
+    if len(twins) != len(others):
+        raise _duplicate_titles(title, [int(p.id) for p in same])
+    for twin in twins:
+        _delete_quietly(lambda i: client.projects.delete(id=i), int(twin.id))
+    return int(oldest.id)
 
 
 def ensure_project(client: LabelStudio, title: str, label_config: str) -> ProjectRef:
     """Create the project titled ``title``, or bring its labeling config up to date.
 
-    Label Studio refuses a config that drops a label already used in
-    annotations; that refusal comes back as :class:`StudioApiError`.
+    Safe against a concurrent push creating the same project (see
+    :func:`_settle`). Label Studio refuses a config that drops a label already
+    used in annotations; that refusal comes back as :class:`StudioApiError`.
     """
     if len(title) < 3:
         raise UsageError(f"project title {title!r} is too short: Label Studio needs at least 3 characters")
-    project_id = find_project(client, title)
+    project_id = _settle(client, title)
+    created_id: int | None = None
     if project_id is None:
-        created = client.projects.create(title=title, label_config=label_config)
-        if created.id is None:
-            raise StudioApiError(f"Label Studio created project {title!r} but returned no id")
-        return _one_project(client, title, created.id)
+        try:
+            # not retried by the SDK: Label Studio may answer 500 after storing the project, and a retry makes another
+            created = client.projects.create(title=title, label_config=label_config,
+                                             request_options={"max_retries": 0})
+            created_id = created.id
+        except ApiError as exc:
+            if (exc.status_code or 0) < 500:
+                raise
+        project_id = _settle(client, title)
+        if project_id is None:
+            raise StudioApiError(f"Label Studio did not create project {title!r}; run push again")
     current = client.projects.get(id=project_id)
     if (current.label_config or "").strip() == label_config.strip():
-        return ProjectRef(id=project_id, title=title)
+        return ProjectRef(id=project_id, title=title, created=project_id == created_id)
     try:
         client.projects.update(id=project_id, label_config=label_config)
     except ApiError as exc:
@@ -186,25 +231,7 @@ def ensure_project(client: LabelStudio, title: str, label_config: str) -> Projec
                 "A config may not drop a label or control that existing annotations use"
             ) from None
         raise
-    return ProjectRef(id=project_id, title=title, config_updated=True)
-
-
-def _one_project(client: LabelStudio, title: str, created: int) -> ProjectRef:
-    """After creating project ``created``: if a concurrent push created one with the same title, keep the oldest.
-
-    Label Studio gives ids in the order projects are stored, so the run that
-    stored its project last sees both and deletes its own (still empty) one.
-    """
-    same: list[int] = []
-    project: Any
-    for project in client.projects.list(title=title):
-        if project.title == title and project.id is not None:
-            same.append(int(project.id))
-    oldest = min(same, default=created)
-    if oldest == created:
-        return ProjectRef(id=created, title=title, created=True)
-    _delete_quietly(lambda i: client.projects.delete(id=i), created)
-    return ProjectRef(id=oldest, title=title)
+    return ProjectRef(id=project_id, title=title, created=project_id == created_id, config_updated=created_id is None)
 
 
 def show_model(client: LabelStudio, project_id: int, model_version: str) -> None:

@@ -96,8 +96,10 @@ def pulled_project(live_studio: LiveStudio, corpus_file: Path) -> str:
 
 
 def _export_files(studio: LiveStudio) -> set[str]:
-    folder = studio.server.data_dir / "export"
-    return {p.name for p in folder.iterdir()} if folder.is_dir() else set()
+    """Every file in the server's export folders (snapshots go to media/export/ID/, synchronous exports to export/)."""
+    root = studio.server.data_dir
+    return {str(p.relative_to(root)) for folder in (root / "export", root / "media" / "export") if folder.is_dir()
+            for p in folder.rglob("*") if p.is_file()}
 
 
 @pytest.mark.server

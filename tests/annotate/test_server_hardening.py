@@ -19,8 +19,9 @@ from typer.testing import CliRunner
 from eventgold.annotate import sync
 from eventgold.annotate.sync import connect, find_project, pull, push, task_document_id
 from eventgold.cli import _register_areas, app
-from eventgold.schema import Document, UsageError
+from eventgold.schema import UsageError
 from tests.annotate.conftest import LiveStudio
+from tests.schema.malformed_cases import BASE
 
 if not any(group.name == "annotate" for group in app.registered_groups):
     _register_areas()
@@ -58,26 +59,35 @@ def _doc_counts(studio: LiveStudio, title: str) -> Counter[str]:
 
 # --- 2. concurrent pushes -----------------------------------------------------------------------------------------
 
+N_DOCS = 14
+
+
+@pytest.fixture(scope="module")
+def simple_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Fourteen one-event gold documents (what they hold does not matter here, only that they travel)."""
+    path = tmp_path_factory.mktemp("simple") / "gold.jsonl"
+    path.write_text("".join(json.dumps({**BASE, "id": f"doc-{i:02d}"}) + "\n" for i in range(N_DOCS)), encoding="utf-8")
+    return path
+
+
 
 @pytest.mark.server
 @pytest.mark.parametrize("existing", [True, False], ids=["into an existing project", "creating the project"])
-def test_2_two_pushes_at_once_leave_one_task_per_document(live_studio: LiveStudio, corpus_file: Path,
-                                                           corpus_docs: list[Document], existing: bool,
-                                                           tmp_path: Path) -> None:
+def test_2_two_pushes_at_once_leave_one_task_per_document(live_studio: LiveStudio, simple_file: Path,
+                                                           existing: bool, tmp_path: Path) -> None:
     title = f"concurrent push {'existing' if existing else 'new'}"
     if existing:
-        first = corpus_docs[0]
         one = tmp_path / "one.jsonl"
-        one.write_text(corpus_file.read_text(encoding="utf-8").splitlines()[0] + "\n", encoding="utf-8")
+        one.write_text(simple_file.read_text(encoding="utf-8").splitlines()[0] + "\n", encoding="utf-8")
         push(live_studio.url, title, one, api_key=live_studio.owner_token)
-        assert _doc_counts(live_studio, title) == Counter({first.id: 1})
+        assert _doc_counts(live_studio, title) == Counter({"doc-00": 1})
 
     def one_push() -> sync.PushReport:
-        return push(live_studio.url, title, corpus_file, batch_size=3, api_key=live_studio.owner_token)[0]
+        return push(live_studio.url, title, simple_file, batch_size=3, api_key=live_studio.owner_token)[0]
 
     a, b = _together(one_push, one_push)
-    n = len(corpus_docs)
-    assert _doc_counts(live_studio, title) == Counter({d.id: 1 for d in corpus_docs})
+    n = N_DOCS
+    assert _doc_counts(live_studio, title) == Counter({f"doc-{i:02d}": 1 for i in range(n)})
     assert a.project.id == b.project.id
     assert a.imported + b.imported == n - (1 if existing else 0)
     assert a.total == b.total == n
@@ -89,9 +99,9 @@ def test_2_two_pushes_at_once_leave_one_task_per_document(live_studio: LiveStudi
 
 
 @pytest.fixture(scope="module")
-def pulled_project(live_studio: LiveStudio, corpus_file: Path) -> str:
+def pulled_project(live_studio: LiveStudio, simple_file: Path) -> str:
     title = "pull leaves nothing"
-    push(live_studio.url, title, corpus_file, api_key=live_studio.owner_token)
+    push(live_studio.url, title, simple_file, api_key=live_studio.owner_token)
     return title
 
 

@@ -36,7 +36,7 @@ from typing import Any
 import yaml
 
 from eventgold.schema import DataError, Document, Problem, parse_document
-from eventgold.schema.vocab import VAGUE_QUANTITIES
+from eventgold.schema.vocab import SCHEMA_VERSION, VAGUE_QUANTITIES
 
 _NTH = re.compile(r"^(?P<text>.*)#(?P<n>[1-9][0-9]*)$", re.DOTALL)
 _META_KEYS = {"id", "published", "source", "language", "synthetic"}
@@ -121,13 +121,14 @@ def _mentions(text: str, specs: Any, path: str, problems: list[Problem]) -> list
             out.append(resolve_mention(text, str(spec)))
         except ValueError as exc:
             problems.append(Problem(str(exc), "Quote the exact text, with #N for the N-th occurrence", path=f"{path}[{j}]"))
-    return out
+    return sorted(out, key=lambda m: (m.get("start", 0), m.get("end", 0)))  # gold lists mentions in text order
 
 
 def expand_annotation(text: str, meta: dict[str, Any], ann: dict[str, Any]) -> tuple[dict[str, Any], list[Problem]]:
     """Build the raw JSON of a gold document from the authoring files; return it with the problems found."""
     problems: list[Problem] = []
-    raw: dict[str, Any] = {k: meta[k] for k in ("id", "published", "source", "language", "synthetic") if k in meta}
+    raw: dict[str, Any] = {"schema_version": SCHEMA_VERSION}
+    raw.update({k: meta[k] for k in ("id", "published", "source", "language", "synthetic") if k in meta})
     raw["published"] = str(raw.get("published", ""))
     raw.setdefault("synthetic", True)
     raw["metadata"] = {k: v for k, v in meta.items() if k not in _META_KEYS | _WRITER_NOTES}
@@ -150,10 +151,29 @@ def expand_annotation(text: str, meta: dict[str, Any], ann: dict[str, Any]) -> t
         ev["triggers"] = _mentions(text, ev.get("triggers"), f"events[{i}].triggers", problems)
         args = ev.get("arguments") or {}
         if isinstance(args, dict):
-            ev["arguments"] = [{"role": role, "entity": ent} for role, ents in args.items()
-                               for ent in ([ents] if isinstance(ents, str) else ents or [])]
+            ev["arguments"] = [_argument(role, ent, f"events[{i}].arguments.{role}", problems)
+                               for role, ents in args.items()
+                               for ent in ([ents] if isinstance(ents, str | dict) else ents or [])]
+        if isinstance(ev.get("series"), dict):
+            series = dict(ev["series"])
+            series["count"] = _count(series.get("count"), f"events[{i}].series.count", problems)
+            series["mentions"] = _mentions(text, series.get("mentions"), f"events[{i}].series.mentions", problems)
+            ev["series"] = series
         events.append(ev)
     raw["events"] = events
+    if isinstance(ann.get("dateline"), dict):
+        dateline = dict(ann["dateline"])
+        found = _mentions(text, [dateline.get("mention")], "dateline.mention", problems)
+        dateline["mention"] = found[0] if found else dateline.get("mention")
+        if "date" in dateline and dateline["date"] is not None:
+            dateline["date"] = str(dateline["date"])
+        raw["dateline"] = dateline
+    links = []
+    for i, link in enumerate(ann.get("actor_links") or []):
+        link = dict(link)
+        link["mentions"] = _mentions(text, link.get("mentions"), f"actor_links[{i}].mentions", problems)
+        links.append(link)
+    raw["actor_links"] = links
     casualties = []
     for i, cas in enumerate(ann.get("casualties") or []):
         cas = dict(cas)
@@ -163,6 +183,16 @@ def expand_annotation(text: str, meta: dict[str, Any], ann: dict[str, Any]) -> t
     raw["casualties"] = casualties
     raw["links"] = list(ann.get("links") or [])
     return raw, problems
+
+
+def _argument(role: str, entry: Any, path: str, problems: list[Problem]) -> dict[str, Any]:
+    """An argument from ``id`` or ``{entity: id, quantity: ..., spatial: ..., certainty: ..., asserted_by: ...}``."""
+    if not isinstance(entry, dict):
+        return {"role": role, "entity": entry}
+    arg = {"role": role, **entry}
+    if "quantity" in arg:
+        arg["quantity"] = _count(arg["quantity"], f"{path}.quantity", problems)
+    return arg
 
 
 def mention_spec(text: str, mention: dict[str, Any]) -> Any:
@@ -188,12 +218,20 @@ def to_authoring(doc: Document, meta: dict[str, Any]) -> dict[str, Any]:
     events = []
     for ev in raw["events"]:
         ev["triggers"] = [mention_spec(text, m) for m in ev["triggers"]]
-        args: dict[str, list[str]] = {}
+        args: dict[str, list[Any]] = {}
         for arg in ev.pop("arguments"):
-            args.setdefault(arg["role"], []).append(arg["entity"])
+            role = arg.pop("role")
+            args.setdefault(role, []).append(arg["entity"] if len(arg) == 1 else arg)
         ev["arguments"] = args
+        if "series" in ev:
+            ev["series"]["mentions"] = [mention_spec(text, m) for m in ev["series"]["mentions"]]
         events.append(ev)
     out["events"] = events
+    if "dateline" in raw:
+        out["dateline"] = {**raw["dateline"], "mention": mention_spec(text, raw["dateline"]["mention"])}
+    if raw["actor_links"]:
+        out["actor_links"] = [{**a, "mentions": [mention_spec(text, m) for m in a["mentions"]]}
+                              for a in raw["actor_links"]]
     out["casualties"] = [{**c, "mentions": [mention_spec(text, m) for m in c["mentions"]]} for c in raw["casualties"]]
     out["links"] = raw["links"]
     extra = {k: v for k, v in raw["metadata"].items() if meta.get(k) != v}

@@ -7,13 +7,14 @@ codes are 0 (ok), 1 (data error) and 2 (usage error).
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
 
 import typer
 
 from eventgold import __version__
 from eventgold.clikit import console, err_console, handles_errors
-from eventgold.schema import DataError, Problem, Profile, json_schema, read_documents
+from eventgold.schema import DataError, Document, Problem, Profile, json_schema, read_documents
 
 app = typer.Typer(
     name="eventgold",
@@ -38,13 +39,39 @@ def root(
 
 
 @app.command("schema")
+@handles_errors
 def schema_command(
     output: Path = typer.Option(None, "-o", "--output", help="Write to this file instead of stdout."),
+    version: str = typer.Option("2", "--version", help="Schema major version to print: 2 (current) or 1."),
 ) -> None:
-    """Print the JSON Schema of a document (for tools and LLM structured output)."""
+    """Print the JSON Schema (Draft 2020-12) of a document, for validators and tools."""
     from eventgold.clikit import write_output
+    from eventgold.schema import JSON_SCHEMA_VERSIONS, UsageError
 
-    write_output(json.dumps(json_schema(), indent=2, ensure_ascii=False), output)
+    if version not in JSON_SCHEMA_VERSIONS:
+        raise UsageError(f"--version {version!r}: choose one of {', '.join(JSON_SCHEMA_VERSIONS)}")
+    write_output(json.dumps(json_schema(version), indent=2, ensure_ascii=False), output)
+
+
+@app.command("migrate")
+@handles_errors
+def migrate_command(
+    source: Path = typer.Argument(..., help="JSONL file of schema 1.x documents ('-' for stdin)."),
+    output: Path = typer.Option(..., "-o", "--output", help="Where to write the 2.0 documents ('-' for stdout)."),
+    profile: Profile = typer.Option(Profile.GOLD, "--profile", help="Validate the results as gold or as predictions."),
+) -> None:
+    """Convert documents from schema 1.x to 2.0 without losing anything; every result is validated."""
+    from eventgold.schema import migrate_lines, parse_document, write_documents
+
+    def converted() -> Iterator[Document]:
+        for lineno, raw in migrate_lines(source):
+            try:
+                yield parse_document(raw, profile)
+            except DataError as exc:
+                raise exc.located(file=str(source), line=lineno) from None
+
+    n = write_documents(output, converted())
+    err_console.print(f"migrated {n} documents to schema 2.0: {output}", markup=False)
 
 
 @app.command("validate")

@@ -17,7 +17,7 @@ from typing import IO, Any
 
 from .errors import DataError, Problem, UsageError
 from .model import Document
-from .validate import parse_document
+from .validate import parse_document, version_problem
 from .vocab import Profile
 
 
@@ -96,6 +96,11 @@ def _parse_lines(path: str | Path, profile: Profile | str) -> Iterator[Document 
     name = str(path)
     seen: dict[str, int] = {}
     for lineno, raw in iter_json_lines(path):
+        stale = version_problem(raw, profile)
+        if stale is not None:
+            doc_id = raw.get("id") if isinstance(raw.get("id"), str) else None
+            yield [stale.located(file=name, line=lineno, doc_id=doc_id)]
+            continue
         try:
             doc = parse_document(raw, profile)
         except DataError as exc:

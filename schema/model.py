@@ -12,21 +12,28 @@ the convention of Label Studio's ``<Text>`` tag.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated
+from typing import Annotated, Literal
 
 import pycountry
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, JsonValue, model_validator
 
 from .vocab import (
+    SCHEMA_VERSION,
+    ActorLinkType,
     ActorType,
     CasualtyOutcome,
+    CasualtyStatus,
+    Certainty,
     CountQualifier,
     DatePrecision,
     EventLinkType,
     EventType,
+    InjurySeverity,
     LocationPrecision,
     Modality,
     Role,
+    SpatialRelation,
+    TimeAnchor,
     VictimCategory,
     WeaponCategory,
 )
@@ -34,8 +41,15 @@ from .vocab import (
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.:\-]*$"
 
 
+#: Codes people write for a country that ISO 3166-1 spells otherwise.
+COUNTRY_CODE_HINTS: dict[str, str] = {"UK": "GB", "EL": "GR", "KO": "XK", "UAE": "AE", "USA": "US", "KSA": "SA"}
+
+
 def _check_country(code: str) -> str:
     if pycountry.countries.get(alpha_2=code) is None:
+        hint = COUNTRY_CODE_HINTS.get(code.upper())
+        if hint:
+            raise ValueError(f"{code!r} is not an ISO 3166-1 alpha-2 country code; use {hint!r}")
         raise ValueError(f"{code!r} is not an ISO 3166-1 alpha-2 country code (use e.g. 'IQ', 'ML', 'CO')")
     return code
 
@@ -120,12 +134,31 @@ class DateInterval(_Strict):
 
 
 class Time(_Strict):
-    """A time expression as an entity, resolved against the publication date."""
+    """A time expression as an entity, resolved against the publication date or another anchor."""
 
     id: Id
     value: DateInterval = Field(description="The normalized interval.")
-    relative: bool = Field(default=False, description="True when the text needs the publication date to resolve it.")
+    relative: bool = Field(default=False, description="True when the text needs an anchor date to resolve it.")
+    anchor: TimeAnchor | None = Field(
+        default=None,
+        description="What a relative expression is resolved against; unset means the publication date. "
+                    "'time' and 'event' name the anchor in anchor_ref.")
+    anchor_ref: Ref | None = Field(
+        default=None, description="Id of the time or event a relative expression counts from ('two days earlier').")
+    approximate: bool = Field(
+        default=False, description="True for vague periods whose bounds the annotator chose ('in recent months').")
     mentions: list[Mention] = Field(default_factory=list, description="All mentions of this time.")
+
+    @model_validator(mode="after")
+    def _anchor_consistent(self) -> Time:
+        if self.anchor is not None and not self.relative:
+            raise ValueError("an anchor is only for relative times; set relative to true or remove the anchor")
+        needs_ref = self.anchor in (TimeAnchor.TIME, TimeAnchor.EVENT)
+        if needs_ref and self.anchor_ref is None:
+            raise ValueError(f"anchor {self.anchor.value!r} needs anchor_ref, the id it counts from")  # type: ignore[union-attr]
+        if not needs_ref and self.anchor_ref is not None:
+            raise ValueError("anchor_ref is only for anchor 'time' or 'event'; set anchor or remove anchor_ref")
+        return self
 
 
 class Quantity(_Strict):
@@ -146,6 +179,8 @@ class Quantity(_Strict):
             raise ValueError(f"low {lo} is greater than high {hi}")
         if best is not None and ((lo is not None and best < lo) or (hi is not None and best > hi)):
             raise ValueError(f"best {best} lies outside [low, high] = [{lo}, {hi}]")
+        if q is CountQualifier.AT_LEAST and best is not None:
+            raise ValueError("qualifier 'at_least' takes no best figure (the text gives only a floor); remove best")
         rule = {
             CountQualifier.EXACT: lo is not None and lo == hi == best,
             CountQualifier.AT_LEAST: lo is not None and hi is None,
@@ -180,11 +215,36 @@ class Weapon(_Strict):
     mentions: list[Mention] = Field(default_factory=list, description="All mentions of this weapon.")
 
 
+class Spatial(_Strict):
+    """Where an event is relative to a named place: 'south of Baghdad', '20 km east of the border'."""
+
+    relation: SpatialRelation = Field(description="The relation to the place; 'in' when the event is at the place.")
+    distance_km: float | None = Field(
+        default=None, ge=0, description="Distance in kilometres when stated (miles converted); not for 'in'/'outskirts'.")
+
+
 class Argument(_Strict):
     """An entity taking part in an event in a role."""
 
     role: Role = Field(description="The role the entity plays.")
     entity: Ref = Field(description="Id of an actor, location or weapon (see ROLE_FILLERS).")
+    quantity: Quantity | None = Field(
+        default=None, description="How many of the entity take part ('five weapons storage facilities', '14 of 16 drones').")
+    spatial: Spatial | None = Field(
+        default=None, description="For a location: where the event is relative to it; unset means in or at it.")
+    certainty: Certainty | None = Field(
+        default=None, description="For an attacker: how firmly the text attributes the act; unset reads as stated.")
+    asserted_by: Ref | None = Field(
+        default=None, description="Id of the actor who makes the attribution (the claimant, the accuser).")
+
+
+class Series(_Strict):
+    """An event that stands for several incidents, or is counted within a series ('the third such attack')."""
+
+    count: Quantity = Field(description="How many incidents the series has, this one included.")
+    ordinal: int | None = Field(default=None, ge=1, description="This incident's place in the series ('third' = 3).")
+    time: Ref | None = Field(default=None, description="Id of the Time entity the series spans ('since March').")
+    mentions: list[Mention] = Field(default_factory=list, description="Evidence: the count or ordinal phrase.")
 
 
 class Event(_Strict):
@@ -196,6 +256,10 @@ class Event(_Strict):
     triggers: list[Mention] = Field(default_factory=list, description="Every word or phrase that names this event.")
     time: Ref | None = Field(default=None, description="Id of the Time entity when the event happened.")
     arguments: list[Argument] = Field(default_factory=list, description="Role fillers.")
+    series: Series | None = Field(default=None, description="Set when the event is a series or counted within one.")
+    incident_id: str | None = Field(
+        default=None, pattern=ID_PATTERN, max_length=128,
+        description="Corpus-wide id of the real-world incident, shared by the documents that report it.")
     confidence: float | None = Field(default=None, ge=0, le=1, description="A system's confidence (predictions only).")
 
 
@@ -219,7 +283,29 @@ class Casualty(_Strict):
         default=None, description="Id of the total this figure breaks down, so breakdowns never double-count."
     )
     source: Ref | None = Field(default=None, description="Id of the actor the figure is attributed to.")
+    also_events: list[Ref] = Field(
+        default_factory=list, description="Further events one figure covers together ('in the two attacks').")
+    severity: InjurySeverity | None = Field(default=None, description="How badly the injured were hurt, when stated.")
+    descriptor: str | None = Field(
+        default=None, min_length=1, description="The kind of harm as stated ('traumatic brain injury', 'burns').")
+    status: CasualtyStatus | None = Field(default=None, description="A later state the text reports ('returned to duty').")
+    revises: Ref | None = Field(default=None, description="Id of an earlier figure this one replaces ('now seven').")
+    disputes: Ref | None = Field(
+        default=None, description="Id of another source's figure this one contradicts (both kept, never added).")
     mentions: list[Mention] = Field(default_factory=list, description="Evidence: the phrase stating the figure.")
+
+    @model_validator(mode="after")
+    def _harm_fits_outcome(self) -> Casualty:
+        if self.severity is not None and self.outcome not in (CasualtyOutcome.INJURED, CasualtyOutcome.KILLED_OR_INJURED):
+            raise ValueError(f"severity is for injuries, not outcome {self.outcome.value!r}; remove severity")
+        if self.status is not None:
+            from .vocab import CASUALTY_STATUS_OUTCOMES
+
+            if self.outcome not in CASUALTY_STATUS_OUTCOMES[self.status]:
+                allowed = ", ".join(sorted(o.value for o in CASUALTY_STATUS_OUTCOMES[self.status]))
+                raise ValueError(f"status {self.status.value!r} does not follow outcome {self.outcome.value!r} "
+                                 f"(it follows {allowed})")
+        return self
 
 
 class EventLink(_Strict):
@@ -230,9 +316,33 @@ class EventLink(_Strict):
     target: Ref = Field(description="Id of the event the link points to.")
 
 
+class ActorLink(_Strict):
+    """A directed relation between two actors: the source is backed by, affiliated with, or part of the target."""
+
+    type: ActorLinkType = Field(description="How the source actor relates to the target actor.")
+    source: Ref = Field(description="Id of the actor the link starts from ('the militia' in 'Iran-backed militia').")
+    target: Ref = Field(description="Id of the actor the link points to.")
+    mentions: list[Mention] = Field(default_factory=list, description="Evidence: 'Iran-backed', 'affiliated to'.")
+
+
+class Dateline(_Strict):
+    """The dateline opening a report ('MOSUL, Iraq, March 3 (Agency) -'): where and when it was filed, by whom.
+
+    It is never the time of an event; relative times may count from it (``Time.anchor = 'dateline'``).
+    """
+
+    mention: Mention = Field(description="The whole dateline as it appears at the start of the text.")
+    place: str | None = Field(default=None, min_length=1, description="The place name as written in the dateline.")
+    location: Ref | None = Field(default=None, description="Id of the location entity of the dateline's place, if any.")
+    date: dt.date | None = Field(default=None, description="The dateline's date, resolved to a calendar date.")
+    agency: str | None = Field(default=None, min_length=1, description="The agency tag, e.g. the initials in brackets.")
+
+
 class Document(_Strict):
     """One report and all its annotations."""
 
+    schema_version: Literal["2.0"] = Field(
+        default=SCHEMA_VERSION, description="Version of this format; 1.x files are converted by 'eventgold migrate'.")
     id: Id = Field(description="Stable document id.")
     published: dt.date = Field(description="Publication date; the anchor for relative dates.")
     source: str = Field(default="", description="Publisher or feed the report came from.")
@@ -240,7 +350,9 @@ class Document(_Strict):
     synthetic: bool = Field(default=False, description="True when the report is invented, not a source of fact.")
     metadata: dict[str, JsonValue] = Field(default_factory=dict, description="Free metadata (region, split, ...).")
     text: str = Field(min_length=1, description="The exact report text; offsets index into it.")
+    dateline: Dateline | None = Field(default=None, description="The report's dateline, when it has one.")
     actors: list[Actor] = Field(default_factory=list)
+    actor_links: list[ActorLink] = Field(default_factory=list, description="Relations between actors.")
     locations: list[Location] = Field(default_factory=list)
     times: list[Time] = Field(default_factory=list)
     weapons: list[Weapon] = Field(default_factory=list)

@@ -13,19 +13,24 @@ from pydantic import BaseModel
 
 from . import model
 from .vocab import (
+    ACLED_SUB_EVENT_TYPES,
     ACTOR_TYPES,
+    CASUALTY_STATUS_OUTCOMES,
+    CERTAINTY_DEFINITIONS,
     COUNT_QUALIFIER_RULES,
     EVENT_TYPES,
     LOCATION_PRECISION_UCDP,
     MODALITY_DEFINITIONS,
     ROLE_DEFINITIONS,
     ROLE_FILLERS,
+    SCHEMA_VERSION,
     VAGUE_QUANTITIES,
 )
 
 MODELS: list[type[BaseModel]] = [
-    model.Document, model.Mention, model.Actor, model.Location, model.Coordinates, model.Time, model.DateInterval,
-    model.Weapon, model.Quantity, model.Event, model.Argument, model.Casualty, model.Victim, model.EventLink,
+    model.Document, model.Dateline, model.Mention, model.Actor, model.ActorLink, model.Location, model.Coordinates,
+    model.Time, model.DateInterval, model.Weapon, model.Quantity, model.Event, model.Series, model.Argument,
+    model.Spatial, model.Casualty, model.Victim, model.EventLink,
 ]
 
 
@@ -40,6 +45,8 @@ def _type_name(annotation: typing.Any) -> str:
         return f"list of {_type_name(args[0])}"
     if origin is dict:
         return "object"
+    if origin is typing.Literal:
+        return " or ".join(f"`{a}`" for a in args)
     if isinstance(annotation, type) and issubclass(annotation, Enum):
         return f"{annotation.__name__} (" + ", ".join(f"`{m.value}`" for m in annotation) + ")"
     if isinstance(annotation, type):
@@ -69,6 +76,10 @@ def format_reference() -> str:
         "within a document and references point to them. Fields whose value is null are left out when written; keys",
         "follow the order below. `eventgold schema` prints the same model as JSON Schema.",
         "",
+        f"This is schema version {SCHEMA_VERSION}. Gold files carry `schema_version` on every line; files of schema 1.x",
+        "(no `schema_version`) are converted without loss by `eventgold migrate IN.jsonl -o OUT.jsonl`, and",
+        "`eventgold schema --version 1` prints the old JSON Schema. Predictions may leave `schema_version` out.",
+        "",
         "Two validation profiles share the model: **gold** requires offsets on every mention, a trigger on every event",
         "and evidence on every entity and casualty; **prediction** accepts span-free mentions (text only) and entities",
         "without mentions, so systems that emit JSON records without offsets can still be scored.",
@@ -82,6 +93,12 @@ def format_reference() -> str:
             "| value | label | ACLED event type | ACLED sub-event type | PLOVER | definition |", "|---|---|---|---|---|---|"]
     out += [f"| `{t.value}` | {i.label} | {i.acled_event_type} | {i.acled_sub_event_type} | {i.plover} | {i.definition} |"
             for t, i in EVENT_TYPES.items()]
+    out += ["", "### ACLED sub-event types", "",
+            "All 25 of ACLED's sub-event types and the eventgold types that express them. `Other` is one-to-many: "
+            "eventgold tells alerts, measures and statements apart. `displacement` has no ACLED counterpart.", "",
+            "| ACLED event type | ACLED sub-event type | eventgold type(s) |", "|---|---|---|"]
+    out += [f"| {group} | {sub} | {', '.join(f'`{t.value}`' for t in types)} |"
+            for sub, (group, types) in ACLED_SUB_EVENT_TYPES.items()]
     out += ["", "### Modality", "", "| value | meaning |", "|---|---|"]
     out += [f"| `{m.value}` | {d} |" for m, d in MODALITY_DEFINITIONS.items()]
     out += ["", "### Actor types", "", "| value | label | ACLED inter code | definition |", "|---|---|---|---|"]
@@ -89,6 +106,10 @@ def format_reference() -> str:
             for t, i in ACTOR_TYPES.items()]
     out += ["", "### Roles", "", "| value | fillers | meaning |", "|---|---|---|"]
     out += [f"| `{r.value}` | {', '.join(sorted(ROLE_FILLERS[r]))} | {d} |" for r, d in ROLE_DEFINITIONS.items()]
+    out += ["", "### Attribution certainty (attacker arguments)", "", "| value | meaning |", "|---|---|"]
+    out += [f"| `{c.value}` | {d} |" for c, d in CERTAINTY_DEFINITIONS.items()]
+    out += ["", "### Casualty status", "", "| value | follows outcomes |", "|---|---|"]
+    out += [f"| `{st.value}` | {', '.join(sorted(o.value for o in outs))} |" for st, outs in CASUALTY_STATUS_OUTCOMES.items()]
     out += ["", "### Count qualifiers", "", "| value | rule |", "|---|---|"]
     out += [f"| `{q.value}` | {r} |" for q, r in COUNT_QUALIFIER_RULES.items()]
     out += ["", "### Vague quantities", "", "| words | low | high |", "|---|---:|---:|"]

@@ -30,6 +30,20 @@ class EventType(StrEnum):
     ARREST = "arrest"
     DEPLOYMENT = "deployment"
     STATEMENT = "statement"
+    # Schema 2.0: the rest of ACLED's sub-event types, and displacement.
+    DISRUPTED_WEAPONS_USE = "disrupted_weapons_use"
+    GRENADE = "grenade"
+    CHEMICAL_WEAPON = "chemical_weapon"
+    SEXUAL_VIOLENCE = "sexual_violence"
+    LOOTING_PROPERTY_DESTRUCTION = "looting_property_destruction"
+    EXCESSIVE_FORCE_AGAINST_PROTESTERS = "excessive_force_against_protesters"
+    PROTEST_WITH_INTERVENTION = "protest_with_intervention"
+    GOVERNMENT_REGAINS_TERRITORY = "government_regains_territory"
+    NON_STATE_OVERTAKES_TERRITORY = "non_state_overtakes_territory"
+    BASE_ESTABLISHED = "base_established"
+    AGREEMENT = "agreement"
+    NON_VIOLENT_TERRITORY_TRANSFER = "non_violent_territory_transfer"
+    DISPLACEMENT = "displacement"
 
 
 @dataclass(frozen=True)
@@ -105,6 +119,87 @@ EVENT_TYPES: dict[EventType, EventTypeInfo] = {
         "Statement or claim",
         "A public statement, claim of responsibility, threat or denial by an actor.",
         "Strategic developments", "Other", "ACCUSE / THREATEN (depending on content)", False),
+    EventType.DISRUPTED_WEAPONS_USE: EventTypeInfo(
+        "Interception or disrupted attack",
+        "Weapons stopped before they do harm: air defence downs drones or missiles, a device is defused or seized.",
+        "Strategic developments", "Disrupted weapons use", "DEFEND (mode: intercept)", False),
+    EventType.GRENADE: EventTypeInfo(
+        "Grenade attack",
+        "A grenade thrown or launched by hand at people or property.",
+        "Explosions/Remote violence", "Grenade", "ASSAULT (mode: explosive)", True),
+    EventType.CHEMICAL_WEAPON: EventTypeInfo(
+        "Chemical weapon",
+        "Use of chemical agents as weapons (chlorine, sarin, other toxic gases).",
+        "Explosions/Remote violence", "Chemical weapon", "ASSAULT (mode: CBRN)", True),
+    EventType.SEXUAL_VIOLENCE: EventTypeInfo(
+        "Sexual violence",
+        "Rape and other sexual violence used by armed or organised actors.",
+        "Violence against civilians", "Sexual violence", "ASSAULT (mode: sexual)", True),
+    EventType.LOOTING_PROPERTY_DESTRUCTION: EventTypeInfo(
+        "Looting or property destruction",
+        "Goods seized or property destroyed by an organised group without attacking people (aid trucks looted, houses burnt).",
+        "Strategic developments", "Looting/property destruction", "SEIZE (mode: property)", False),
+    EventType.EXCESSIVE_FORCE_AGAINST_PROTESTERS: EventTypeInfo(
+        "Excessive force against protesters",
+        "Forces kill or seriously injure peaceful demonstrators (live fire, lethal beatings).",
+        "Protests", "Excessive force against protesters", "ASSAULT (target: protesters)", True),
+    EventType.PROTEST_WITH_INTERVENTION: EventTypeInfo(
+        "Protest with intervention",
+        "A peaceful demonstration that authorities disperse or suppress without lethal force (tear gas, arrests).",
+        "Protests", "Protest with intervention", "PROTEST (with COERCE)", False),
+    EventType.GOVERNMENT_REGAINS_TERRITORY: EventTypeInfo(
+        "Government regains territory",
+        "State forces retake a place held by a non-state group.",
+        "Battles", "Government regains territory", "SEIZE (mode: territory)", True),
+    EventType.NON_STATE_OVERTAKES_TERRITORY: EventTypeInfo(
+        "Non-state actor overtakes territory",
+        "A non-state armed group takes control of a place.",
+        "Battles", "Non-state actor overtakes territory", "SEIZE (mode: territory)", True),
+    EventType.BASE_ESTABLISHED: EventTypeInfo(
+        "Headquarters or base established",
+        "An armed group sets up a base, camp or headquarters in a place.",
+        "Strategic developments", "Headquarters or base established", "MOBILIZE (mode: base)", False),
+    EventType.AGREEMENT: EventTypeInfo(
+        "Agreement",
+        "Parties agree: ceasefire, peace deal, prisoner exchange, local truce.",
+        "Strategic developments", "Agreement", "AGREE", False),
+    EventType.NON_VIOLENT_TERRITORY_TRANSFER: EventTypeInfo(
+        "Non-violent transfer of territory",
+        "Control of a place changes hands without fighting (withdrawal, handover).",
+        "Strategic developments", "Non-violent transfer of territory", "RETREAT / CONCEDE", False),
+    EventType.DISPLACEMENT: EventTypeInfo(
+        "Displacement",
+        "People forced from their homes by violence or its threat; figures are `displaced` casualty statements.",
+        "(none)", "(none)", "(none)", False),
+}
+
+#: ACLED's 25 sub-event types and the eventgold types that express each (one-to-many where ACLED's is wider).
+ACLED_SUB_EVENT_TYPES: dict[str, tuple[str, tuple[EventType, ...]]] = {
+    "Armed clash": ("Battles", (EventType.ARMED_CLASH,)),
+    "Government regains territory": ("Battles", (EventType.GOVERNMENT_REGAINS_TERRITORY,)),
+    "Non-state actor overtakes territory": ("Battles", (EventType.NON_STATE_OVERTAKES_TERRITORY,)),
+    "Chemical weapon": ("Explosions/Remote violence", (EventType.CHEMICAL_WEAPON,)),
+    "Air/drone strike": ("Explosions/Remote violence", (EventType.AIR_DRONE_STRIKE,)),
+    "Suicide bomb": ("Explosions/Remote violence", (EventType.SUICIDE_BOMB,)),
+    "Shelling/artillery/missile attack": ("Explosions/Remote violence", (EventType.SHELLING_MISSILE_ATTACK,)),
+    "Remote explosive/landmine/IED": ("Explosions/Remote violence", (EventType.REMOTE_EXPLOSIVE,)),
+    "Grenade": ("Explosions/Remote violence", (EventType.GRENADE,)),
+    "Sexual violence": ("Violence against civilians", (EventType.SEXUAL_VIOLENCE,)),
+    "Attack": ("Violence against civilians", (EventType.ATTACK,)),
+    "Abduction/forced disappearance": ("Violence against civilians", (EventType.ABDUCTION,)),
+    "Peaceful protest": ("Protests", (EventType.PROTEST,)),
+    "Protest with intervention": ("Protests", (EventType.PROTEST_WITH_INTERVENTION,)),
+    "Excessive force against protesters": ("Protests", (EventType.EXCESSIVE_FORCE_AGAINST_PROTESTERS,)),
+    "Violent demonstration": ("Riots", (EventType.RIOT,)),
+    "Mob violence": ("Riots", (EventType.MOB_VIOLENCE,)),
+    "Agreement": ("Strategic developments", (EventType.AGREEMENT,)),
+    "Arrests": ("Strategic developments", (EventType.ARREST,)),
+    "Change to group/activity": ("Strategic developments", (EventType.DEPLOYMENT,)),
+    "Disrupted weapons use": ("Strategic developments", (EventType.DISRUPTED_WEAPONS_USE,)),
+    "Headquarters or base established": ("Strategic developments", (EventType.BASE_ESTABLISHED,)),
+    "Looting/property destruction": ("Strategic developments", (EventType.LOOTING_PROPERTY_DESTRUCTION,)),
+    "Non-violent transfer of territory": ("Strategic developments", (EventType.NON_VIOLENT_TERRITORY_TRANSFER,)),
+    "Other": ("Strategic developments", (EventType.SECURITY_ALERT, EventType.SECURITY_MEASURE, EventType.STATEMENT)),
 }
 
 
@@ -215,11 +310,104 @@ ROLE_FILLERS: dict[Role, frozenset[str]] = {
 
 
 class CasualtyOutcome(StrEnum):
+    """What happened to the people a casualty statement counts."""
+
     KILLED = "killed"
     INJURED = "injured"
+    KILLED_OR_INJURED = "killed_or_injured"
     MISSING = "missing"
     ABDUCTED = "abducted"
     ARRESTED = "arrested"
+    DISPLACED = "displaced"
+
+
+class InjurySeverity(StrEnum):
+    """How badly the injured were hurt, when the text says ('lightly', 'seriously', 'in critical condition')."""
+
+    MINOR = "minor"
+    SERIOUS = "serious"
+    CRITICAL = "critical"
+
+
+class CasualtyStatus(StrEnum):
+    """A later state of the people counted, when the text updates it."""
+
+    HOSPITALISED = "hospitalised"
+    DISCHARGED = "discharged"
+    RETURNED_TO_DUTY = "returned_to_duty"
+    DIED_OF_WOUNDS = "died_of_wounds"
+    RELEASED = "released"
+
+
+#: Which outcomes each status can follow.
+CASUALTY_STATUS_OUTCOMES: dict[CasualtyStatus, frozenset[CasualtyOutcome]] = {
+    CasualtyStatus.HOSPITALISED: frozenset({CasualtyOutcome.INJURED, CasualtyOutcome.KILLED_OR_INJURED}),
+    CasualtyStatus.DISCHARGED: frozenset({CasualtyOutcome.INJURED, CasualtyOutcome.KILLED_OR_INJURED}),
+    CasualtyStatus.RETURNED_TO_DUTY: frozenset({CasualtyOutcome.INJURED, CasualtyOutcome.KILLED_OR_INJURED}),
+    CasualtyStatus.DIED_OF_WOUNDS: frozenset({CasualtyOutcome.INJURED, CasualtyOutcome.KILLED_OR_INJURED}),
+    CasualtyStatus.RELEASED: frozenset({CasualtyOutcome.ABDUCTED, CasualtyOutcome.ARRESTED, CasualtyOutcome.MISSING}),
+}
+
+
+class Certainty(StrEnum):
+    """How firmly the text attributes an attack to its attacker (and who says so: ``Argument.asserted_by``)."""
+
+    STATED = "stated"
+    CLAIMED = "claimed"
+    SUSPECTED = "suspected"
+    DENIED = "denied"
+
+
+CERTAINTY_DEFINITIONS: dict[Certainty, str] = {
+    Certainty.STATED: "Given as a fact by the report or its source ('gunmen from X attacked').",
+    Certainty.CLAIMED: "The attacker itself claims it ('X claimed responsibility').",
+    Certainty.SUSPECTED: "Suspected, blamed, accused, alleged, believed ('blamed on X', 'suspected X fighters').",
+    Certainty.DENIED: "Accused by someone and denied by the actor ('X denied involvement').",
+}
+
+#: Roles that may carry an attribution certainty.
+CERTAINTY_ROLES: frozenset[Role] = frozenset({Role.ATTACKER})
+
+
+class SpatialRelation(StrEnum):
+    """Where the event is relative to the named place of a place argument ('south of Baghdad')."""
+
+    IN = "in"
+    NEAR = "near"
+    OUTSKIRTS = "outskirts"
+    NORTH = "north"
+    NORTHEAST = "northeast"
+    EAST = "east"
+    SOUTHEAST = "southeast"
+    SOUTH = "south"
+    SOUTHWEST = "southwest"
+    WEST = "west"
+    NORTHWEST = "northwest"
+
+
+#: Relations that may carry a distance ('20 km east of').
+DISTANCE_RELATIONS: frozenset[SpatialRelation] = frozenset(SpatialRelation) - {SpatialRelation.IN, SpatialRelation.OUTSKIRTS}
+
+
+class ActorLinkType(StrEnum):
+    """How one actor relates to another ('Iran-backed', 'affiliated to', 'a unit of')."""
+
+    BACKED_BY = "backed_by"
+    AFFILIATED_WITH = "affiliated_with"
+    PART_OF = "part_of"
+
+
+class TimeAnchor(StrEnum):
+    """What a relative time expression is resolved against."""
+
+    PUBLISHED = "published"
+    DATELINE = "dateline"
+    TIME = "time"
+    EVENT = "event"
+
+
+#: The schema version this code reads and writes; files of older versions are converted by ``eventgold migrate``.
+SCHEMA_VERSION = "2.0"
 
 
 class CountQualifier(StrEnum):

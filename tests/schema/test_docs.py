@@ -34,7 +34,7 @@ def test_validate_command_exit_codes(tmp_path: Path) -> None:
     ok = runner.invoke(app, ["validate", str(ROOT / "docs" / "examples" / "gold.jsonl")])
     assert ok.exit_code == 0, ok.output
     bad = tmp_path / "bad.jsonl"
-    bad.write_text('{"id": "x"}\n', encoding="utf-8")
+    bad.write_text('{"schema_version": "2.0", "id": "x"}\n', encoding="utf-8")
     result = runner.invoke(app, ["validate", str(bad)])
     assert result.exit_code == 1
     assert f"{bad}:1: document 'x': published: Field required." in result.stderr

@@ -117,7 +117,15 @@ def mutate(doc: Document, seed: int) -> Document:
         kept.append(ev)
     raw["events"] = kept
     ids = {ev["id"] for ev in kept}
-    raw["casualties"] = [c for c in raw["casualties"] if c["event"] in ids and "part_of" not in c]
+    actual = {ev["id"] for ev in kept if ev.get("modality", "actual") == "actual"}  # casualties: actual events only
+    raw["casualties"] = [c for c in raw["casualties"] if c["event"] in actual and "part_of" not in c]
+    kept_casualties = {c["id"] for c in raw["casualties"]}
+    for c in raw["casualties"]:
+        if "also_events" in c:
+            c["also_events"] = [e for e in c["also_events"] if e in actual]
+        for field in ("revises", "disputes"):
+            if c.get(field) not in kept_casualties:
+                c.pop(field, None)
     for c in raw["casualties"]:
         if rng.random() < 0.3:
             c["count"] = {"qualifier": "exact", "low": 4, "best": 4, "high": 4}

@@ -74,7 +74,7 @@ def word_documents(draw: st.DrawFn, unique: bool = True) -> Document:
     text = text.rstrip() + "."
     events = []
     for i in range(draw(st.integers(1, 6))):
-        picked = draw(st.lists(st.integers(0, len(words) - 1), min_size=1, max_size=2, unique=True))
+        picked = sorted(draw(st.lists(st.integers(0, len(words) - 1), min_size=1, max_size=2, unique=True)))
         events.append({"id": f"e{i}", "type": draw(st.sampled_from(list(EventType))).value,
                        "modality": draw(st.sampled_from(list(Modality))).value,
                        "triggers": [{"start": spans[k][0], "end": spans[k][1], "text": words[k]} for k in picked]})

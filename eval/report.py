@@ -17,8 +17,6 @@ from typing import Any
 
 import numpy as np
 
-from eventgold.schema import EventType, Modality
-
 from .bootstrap import (
     DEFAULT_CONFIDENCE,
     DEFAULT_RESAMPLES,
@@ -31,7 +29,17 @@ from .bootstrap import (
 from .counts import ALL, Counts, check_zero_division
 from .document import ScoringOptions
 from .findings import Finding
-from .metrics import HEADLINES, LABELLED, TABLES, TableSpec, all_formulas, labelled_name
+from .metrics import (
+    CONFUSIONS,
+    HEADLINES,
+    LABELLED,
+    TABLES,
+    ConfusionSpec,
+    TableSpec,
+    all_formulas,
+    extras,
+    labelled_name,
+)
 from .scoring import CorpusScore, score_files
 
 FORMAT_NAME = "eventgold-eval"
@@ -215,8 +223,7 @@ def _value(x: np.ndarray | float) -> float | None:
 def _row(spec: TableSpec, counts: Counts, zd: float, label: str = ALL, ci: tuple[float | None, float | None] = (None, None)
          ) -> Row:
     get = _get(counts)
-    stats = ("tp", "fp", "fn") if spec.kind == "prf" else ("cor", "inc", "par", "mis", "spu")
-    raw = {s: counts[(spec.level, spec.metric, label, s)] for s in stats}
+    raw = {s: counts[spec.counts.key(s, label)] for s in spec.stats}
     return Row(spec.level, spec.name, spec.title, label, raw, _value(spec.precision(get, zd, label)),
                _value(spec.recall(get, zd, label)), _value(spec.f1(get, zd, label)), ci[0], ci[1])
 
@@ -227,11 +234,11 @@ def _labels(spec: TableSpec, counts: Counts) -> list[str]:
     return known + sorted(present - set(known))
 
 
-def _confusion(counts: Counts, level: str, metric: str, name: str, title: str, order: tuple[str, ...] = ()
-               ) -> Confusion | None:
+def _confusion(counts: Counts, spec: ConfusionSpec) -> Confusion | None:
+    name, title, order = spec.name, spec.title, spec.order
     cells: dict[tuple[str, str], int] = {}
     for (lv, mt, label, stat), n in counts.items():
-        if lv == level and mt == metric and stat == "n":
+        if (lv, mt) == (spec.counts.level, spec.counts.name) and stat == "n":
             gold, _, pred = label.partition(">")
             cells[(gold, pred)] = n
     if not cells:
@@ -246,51 +253,6 @@ def _confusion(counts: Counts, level: str, metric: str, name: str, title: str, o
     pred_labels = ordered({p for _, p in cells})
     matrix = [[cells.get((g, p), 0) for p in pred_labels] for g in gold_labels]
     return Confusion(name, title, gold_labels, pred_labels, matrix)
-
-
-def _extras(counts: Counts, zd: float) -> dict[str, dict[str, Any]]:
-    def r(num: int, den: int) -> float | None:
-        return num / den if den else None
-
-    out: dict[str, dict[str, Any]] = {}
-    for kind in ("trigger", "actor", "location", "time", "casualty"):
-        n = counts[(f"mentions.{kind}", "span_free", ALL, "n")]
-        if n:
-            out[f"mentions.{kind}"] = {"span_free_not_scored": n}
-    out["actors"] = {"direction_reversed": counts[("actors", "direction", ALL, "reversed")]}
-    compared = counts[("time", "precision", ALL, "compared")]
-    out["time"] = {
-        "compared": compared,
-        "same_precision": counts[("time", "precision", ALL, "same")],
-        "precision_agreement": r(counts[("time", "precision", ALL, "same")], compared),
-        "mean_start_error_days": r(counts[("time", "start_error", ALL, "days")],
-                                   counts[("time", "start_error", ALL, "n")]),
-    }
-    record = {k: counts[("casualties", "count", ALL, k)] for k in ("exact", "inside", "overlap", "wrong", "compared")}
-    hist = {}
-    for (lv, mt, label, _), n in counts.items():
-        if lv == "casualties" and mt == "totals_error_hist":
-            hist[label] = n
-    out["casualties"] = {
-        "record_counts": record,
-        "record_mae": r(counts[("casualties", "count_error", ALL, "abs")], counts[("casualties", "count_error", ALL, "n")]),
-        "totals_inside": counts[("casualties", "totals", ALL, "inside")],
-        "totals_mae": r(counts[("casualties", "totals_error", ALL, "abs")],
-                        counts[("casualties", "totals_error", ALL, "n")]),
-        "totals_points_compared": counts[("casualties", "totals_error", ALL, "n")],
-        "totals_error_histogram": {k: hist[k] for k in sorted(hist, key=int)},
-    }
-    modality: dict[str, Any] = {
-        "aligned": counts[("modality", "accuracy", ALL, "total")],
-        "correct": counts[("modality", "accuracy", ALL, "correct")],
-        "accuracy": r(counts[("modality", "accuracy", ALL, "correct")], counts[("modality", "accuracy", ALL, "total")]),
-        "phantom_events": counts[("modality", "phantom", ALL, "n")],
-        "non_actual_aligned": counts[("modality", "phantom", ALL, "total")],
-        "phantom_by_gold_modality": {m.value: counts[("modality", "phantom", m.value, "n")]
-                                     for m in Modality if m is not Modality.ACTUAL},
-    }
-    out["modality"] = modality
-    return out
 
 
 def build_report(corpus: CorpusScore, settings: Settings | None = None, *, explain: bool = False) -> ScoreReport:
@@ -332,16 +294,9 @@ def build_report(corpus: CorpusScore, settings: Settings | None = None, *, expla
             "recall": _macro_of([r.recall for r in label_rows]),
             "f1": _value(spec.macro_f1(get, zd, labels)),
         }
-    confusions = [c for c in (
-        _confusion(counts, "events", "confusion", "events.type", "Event types (rows gold, columns predicted)",
-                   tuple(t.value for t in EventType)),
-        _confusion(counts, "modality", "confusion", "modality", "Modality on aligned events",
-                   tuple(m.value for m in Modality)),
-        _confusion(counts, "actors", "type_confusion", "actors.type", "Actor types of aligned actors"),
-        _confusion(counts, "casualties", "outcome_confusion", "casualties.outcome", "Outcomes of matched casualty records"),
-    ) if c is not None]
+    confusions = [c for c in (_confusion(counts, spec) for spec in CONFUSIONS) if c is not None]
     return ScoreReport(corpus.gold, corpus.predictions, len(corpus.doc_ids), list(corpus.missing), settings, headlines,
-                       rows, per_label, macro, confusions, _extras(counts, zd), counts,
+                       rows, per_label, macro, confusions, extras(counts), counts,
                        list(corpus.findings) if explain else None)
 
 

@@ -32,6 +32,7 @@ from eventgold.schema import ActorType, CasualtyOutcome, EventType, Modality, Pr
 from . import casualties, entities, events, modality
 from .counts import Counts, Metric
 from .document import ScoringOptions
+from .provenance import provenance
 from .report import FORMAT_NAME, FORMAT_VERSION, ScoreReport, Settings, _num, build_report
 from .scoring import CorpusScore, score_files
 
@@ -138,7 +139,7 @@ class AgreementReport:
 
     def to_json(self) -> dict[str, Any]:
         return {"format": FORMAT_NAME, "version": FORMAT_VERSION, "kind": self.kind,
-                "a": self.scores.gold, "b": self.scores.predictions,
+                "provenance": self.scores.provenance, "a": self.scores.gold, "b": self.scores.predictions,
                 "documents": {"shared": self.scores.documents, "only_in_a": self.only_in_a,
                               "only_in_b": self.only_in_b},
                 "settings": self.scores.settings.to_json(),
@@ -151,6 +152,7 @@ def agreement_from_scores(corpus: CorpusScore, settings: Settings | None = None,
     scores = build_report(corpus, settings, explain=explain)
     scores.kind = "agreement"
     scores.missing = []
+    scores.provenance = provenance(corpus.gold, {"a": corpus.gold, "b": corpus.predictions})
     return AgreementReport(scores, attribute_agreement(corpus.counts), list(corpus.missing), list(corpus.unknown))
 
 

@@ -36,7 +36,7 @@ from typing import TypeVar
 
 import numpy as np
 
-from eventgold.schema import UsageError
+from .errors import ParameterError
 
 Key = tuple[str, str, str, str]
 """``(level, metric, label, stat)``; ``label`` is ``"*"`` for the total over all labels."""
@@ -123,11 +123,11 @@ def check_zero_division(value: float | str) -> float:
         try:
             value = float(text)
         except ValueError:
-            raise UsageError(f"zero_division must be 0, 1 or nan, not {value!r}") from None
+            raise ParameterError("zero_division", f"must be 0, 1 or nan, not {value!r}") from None
     if math.isnan(value):
         return math.nan
     if value not in (0.0, 1.0):
-        raise UsageError(f"zero_division must be 0, 1 or nan, not {value!r}")
+        raise ParameterError("zero_division", f"must be 0, 1 or nan, not {value!r}")
     return float(value)
 
 

@@ -114,6 +114,8 @@ MENTION_LABELS: dict[str, tuple[str, ...] | None] = {
 
 
 def _mention_tables() -> list[TableSpec]:
+    """Four schemes per kind of mention, each per label but ``exact``: a label's spans are scored alone on both
+    sides, so per label the label always agrees and ``exact`` would repeat ``strict`` row for row."""
     out = []
     for kind, labels in MENTION_LABELS.items():
         for scheme, weight in (("strict", 0.0), ("exact", 0.0), ("partial", 0.5), ("type", 0.5)):
@@ -121,7 +123,8 @@ def _mention_tables() -> list[TableSpec]:
             if kind == "trigger" and scheme in ("strict", "exact"):
                 title = f"{scheme} ({'Trig-C' if scheme == 'strict' else 'Trig-I'})"
             headline = scheme == "strict" or (kind == "trigger" and scheme == "exact")
-            out.append(TableSpec(SCHEME_COUNTS[kind][scheme], scheme, title, weight, labels, headline))
+            per_label = None if scheme == "exact" else labels
+            out.append(TableSpec(SCHEME_COUNTS[kind][scheme], scheme, title, weight, per_label, headline))
     return out
 
 

@@ -43,6 +43,8 @@ from typing import Any
 
 from eventgold.schema import DataError, Document, Problem, Profile, UsageError, parse_document
 
+from .errors import ParameterError, check_num_proc
+
 System = Callable[[Document], Document]
 """A system: takes an annotation-free document, returns its prediction document."""
 
@@ -172,8 +174,8 @@ def resolve_system(spec: str, *, training: TrainingProvider | None = None) -> Sy
     target: Any = module
     for part in attr.split("."):
         if not hasattr(target, part):
-            raise UsageError(f"{module_name!r} has no attribute {attr!r} (from --system {spec!r}). "
-                             "Check the name after the colon")
+            raise ParameterError("system", f"{spec!r}: {module_name!r} has no attribute {attr!r}",
+                                 "Check the name after the colon")
         target = getattr(target, part)
     return _instantiate(target, spec, training)
 
@@ -182,7 +184,7 @@ def _import(module_name: str, spec: str) -> Any:
     if module_name.endswith(".py"):
         path = Path(module_name)
         if not path.is_file():
-            raise UsageError(f"{module_name}: no such file (from --system {spec!r}). Check the path")
+            raise ParameterError("system", f"{spec!r}: {module_name}: no such file", "Check the path")
         mod_spec = importlib.util.spec_from_file_location(f"eventgold_user_system_{path.stem}", path)
         if mod_spec is None or mod_spec.loader is None:
             raise UsageError(f"{module_name}: cannot be imported as a Python module")
@@ -193,8 +195,8 @@ def _import(module_name: str, spec: str) -> Any:
     try:
         return importlib.import_module(module_name)
     except ModuleNotFoundError as exc:
-        raise UsageError(f"cannot import {module_name!r} (from --system {spec!r}): {exc}. "
-                         "Install the package or add its folder to PYTHONPATH") from None
+        raise ParameterError("system", f"{spec!r}: cannot import {module_name!r}: {exc}",
+                             "Install the package or add its folder to PYTHONPATH") from None
 
 
 def _instantiate(target: Any, spec: str, training: TrainingProvider | None) -> System:
@@ -274,8 +276,7 @@ def run_system(system: System, docs: Iterable[Document], *, name: str = "system"
     With ``num_proc > 1`` documents are spread over worker processes (the system must be picklable
     or the platform must fork).
     """
-    if num_proc < 1:
-        raise UsageError(f"--num-proc must be at least 1, got {num_proc}")
+    check_num_proc(num_proc)
     done = 0
     if num_proc == 1:
         for doc in docs:
@@ -360,11 +361,11 @@ def command_argv(command: str | Sequence[str]) -> list[str]:
         try:
             argv = shlex.split(command)
         except ValueError as exc:
-            raise UsageError(f"cannot parse --command {command!r}: {exc}") from None
+            raise ParameterError("command", f"{command!r} cannot be parsed: {exc}") from None
     else:
         argv = list(command)
     if not argv:
-        raise UsageError("--command is empty. Give the program to run, e.g. --command 'python my_system.py'")
+        raise ParameterError("command", "is empty", "Give the program to run, e.g. 'python my_system.py'")
     return argv
 
 
@@ -383,8 +384,7 @@ def run_command(command: str | Sequence[str], docs: Iterable[Document], *, num_p
     the predictions are yielded shard by shard (input order across shards).
     """
     argv = command_argv(command)
-    if num_proc < 1:
-        raise UsageError(f"--num-proc must be at least 1, got {num_proc}")
+    check_num_proc(num_proc)
     if num_proc == 1:
         yield from _run_one_command(argv, docs, on_progress=on_progress)
         return

@@ -1,7 +1,8 @@
 """The ``eventgold`` command: the root that composes the four areas.
 
 Each command parses its arguments and calls a public library function; exit
-codes are 0 (ok), 1 (data error) and 2 (usage error).
+codes are 0 (ok), 1 (data error) and 2 (usage error). :func:`build_app` builds
+the whole command line afresh on each call; importing a module registers nothing.
 """
 
 from __future__ import annotations
@@ -16,14 +17,6 @@ from eventgold import __version__
 from eventgold.clikit import console, err_console, handles_errors
 from eventgold.schema import DataError, Document, Problem, Profile, json_schema, read_documents
 
-app = typer.Typer(
-    name="eventgold",
-    help="Gold-standard data for conflict and security incident reports, and a scorer for event extractors.",
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-)
-
 
 def _version(value: bool) -> None:
     if value:
@@ -31,14 +24,12 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
-@app.callback()
 def root(
     version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Print the version and exit."),
 ) -> None:
     """eventgold: build gold-standard incident datasets and score event extractors against them."""
 
 
-@app.command("schema")
 @handles_errors
 def schema_command(
     output: Path = typer.Option(None, "-o", "--output", help="Write to this file instead of stdout."),
@@ -53,7 +44,6 @@ def schema_command(
     write_output(json.dumps(json_schema(version), indent=2, ensure_ascii=False), output)
 
 
-@app.command("migrate")
 @handles_errors
 def migrate_command(
     source: Path = typer.Argument(..., help="JSONL file of schema 1.x documents ('-' for stdin)."),
@@ -74,7 +64,6 @@ def migrate_command(
     err_console.print(f"migrated {n} documents to schema 2.0: {output}", markup=False)
 
 
-@app.command("validate")
 @handles_errors
 def validate_command(
     files: list[Path] = typer.Argument(..., help="JSONL files of documents ('-' for stdin)."),
@@ -93,19 +82,35 @@ def validate_command(
     err_console.print(f"ok: {total} documents valid under the {profile.value} profile", markup=False)
 
 
-def _register_areas() -> None:
-    from eventgold import cli_adjudicate, cli_studio  # noqa: F401  (add commands to the annotate group)
-    from eventgold.cli_annotate import app as annotate_app
-    from eventgold.cli_corpus import app as corpus_app
-    from eventgold.cli_eval import app as eval_app
+def build_app() -> typer.Typer:
+    """The ``eventgold`` command line: the root commands and the groups of the four areas, built fresh."""
+    from eventgold import cli_annotate, cli_corpus, cli_eval
     from eventgold.cli_extract import extract_command
 
-    app.add_typer(corpus_app, name="corpus")
-    app.add_typer(annotate_app, name="annotate")
-    app.add_typer(eval_app, name="eval")
+    app = typer.Typer(
+        name="eventgold",
+        help="Gold-standard data for conflict and security incident reports, and a scorer for event extractors.",
+        no_args_is_help=True,
+        add_completion=False,
+        pretty_exceptions_enable=False,
+    )
+    app.callback()(root)
+    app.command("schema")(schema_command)
+    app.command("migrate")(migrate_command)
+    app.command("validate")(validate_command)
     app.command("extract")(extract_command)
+    app.add_typer(cli_corpus.build_app(), name="corpus")
+    app.add_typer(cli_annotate.build_app(), name="annotate")
+    app.add_typer(cli_eval.build_app(), name="eval")
+    return app
 
 
 def main() -> None:
-    _register_areas()
-    app()
+    build_app()()
+
+
+def __getattr__(name: str) -> typer.Typer:
+    """``eventgold.cli.app``: a freshly built command line (for tools that expect a module-level app)."""
+    if name == "app":
+        return build_app()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

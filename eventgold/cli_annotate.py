@@ -1,4 +1,4 @@
-"""The `eventgold annotate` commands: config, to-ls, from-ls (push, pull and serve are added by cli_studio)."""
+"""The `eventgold annotate` commands: config, to-ls, from-ls here; adjudicate, push, pull and serve beside."""
 
 from __future__ import annotations
 
@@ -9,12 +9,9 @@ import typer
 
 from eventgold.clikit import err_console, handles_errors, write_output
 
-app = typer.Typer(help="Annotate in Label Studio: labeling config, tasks out, annotations back.", no_args_is_help=True)
-
 ON_ERROR_HELP = "raise: fail with every located problem (output untouched); skip: leave bad items out, counted."
 
 
-@app.command("config")
 @handles_errors
 def config_command(
     output: Path = typer.Option(None, "-o", "--output", help="Write to this file instead of stdout."),
@@ -25,7 +22,6 @@ def config_command(
     write_output(labeling_config(), output)
 
 
-@app.command("to-ls")
 @handles_errors
 def to_ls_command(
     input_path: Path = typer.Argument(..., metavar="INPUT",
@@ -53,7 +49,6 @@ def to_ls_command(
     err_console.print(summary.render("tasks"), markup=False)
 
 
-@app.command("from-ls")
 @handles_errors
 def from_ls_command(
     export: Path = typer.Argument(..., help="Label Studio JSON export (a list of tasks; snapshot exports too)."),
@@ -69,3 +64,19 @@ def from_ls_command(
     summary = convert_from_ls(export, output, annotator=annotator, ground_truth=ground_truth, prediction=prediction,
                               on_error=on_error)
     err_console.print(summary.render("documents"), markup=False)
+
+
+def build_app() -> typer.Typer:
+    """The ``eventgold annotate`` group: these commands, ``adjudicate`` and the Label Studio server commands."""
+    from eventgold import cli_adjudicate, cli_studio
+
+    app = typer.Typer(help="Annotate in Label Studio: labeling config, tasks out, annotations back.",
+                      no_args_is_help=True)
+    app.command("config")(config_command)
+    app.command("to-ls")(to_ls_command)
+    app.command("from-ls")(from_ls_command)
+    app.command("adjudicate")(cli_adjudicate.adjudicate_command)
+    app.command("push")(cli_studio.push_command)
+    app.command("pull")(cli_studio.pull_command)
+    app.command("serve")(cli_studio.serve_command)
+    return app

@@ -10,12 +10,9 @@ from rich.table import Table
 
 from eventgold.clikit import console, err_console, handles_errors, write_output
 
-app = typer.Typer(help="Build, split, check, count and export gold corpora.", no_args_is_help=True)
-
 CORPUS_ARG = typer.Argument(None, help="A corpus folder (default: the bundled corpus).")
 
 
-@app.command("build")
 @handles_errors
 def build_command(
     authoring: Path = typer.Argument(..., help="Authoring folder with reports/ and annotations/."),
@@ -40,7 +37,6 @@ def build_command(
     err_console.print(f"built {out}: {sizes}", markup=False)
 
 
-@app.command("split")
 @handles_errors
 def split_command(
     gold: list[Path] = typer.Argument(..., help="Gold JSONL files."),
@@ -61,7 +57,6 @@ def split_command(
     err_console.print(f"wrote {out}: {sizes}; fill in {out / 'README.md'}", markup=False)
 
 
-@app.command("stats")
 @handles_errors
 def stats_command(
     path: Path = CORPUS_ARG,
@@ -90,7 +85,6 @@ def stats_command(
     console.print(table)
 
 
-@app.command("validate")
 @handles_errors
 def validate_command(path: Path = CORPUS_ARG) -> None:
     """Check every split under the gold profile, that splits are disjoint, and the manifest hashes."""
@@ -100,7 +94,6 @@ def validate_command(path: Path = CORPUS_ARG) -> None:
     err_console.print("ok: " + ", ".join(f"{s} {n} documents" for s, n in counts.items()), markup=False)
 
 
-@app.command("export-hf")
 @handles_errors
 def export_hf_command(
     out: Path = typer.Argument(..., help="Folder to write."),
@@ -111,3 +104,14 @@ def export_hf_command(
 
     written = export_hf(out, path)
     err_console.print(f"wrote {written['hf']} and {written['parquet']}", markup=False)
+
+
+def build_app() -> typer.Typer:
+    """The ``eventgold corpus`` group."""
+    app = typer.Typer(help="Build, split, check, count and export gold corpora.", no_args_is_help=True)
+    app.command("build")(build_command)
+    app.command("split")(split_command)
+    app.command("stats")(stats_command)
+    app.command("validate")(validate_command)
+    app.command("export-hf")(export_hf_command)
+    return app

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from typer.testing import CliRunner
 
-from eventgold.cli import _register_areas, app
+from eventgold.cli import build_app
 from eventgold.cli_extract import preannotate, training_documents
 from eventgold.eval.baseline import Baseline, KeywordMatcher
 from eventgold.eval.systems import run_system, strip_document
@@ -30,8 +30,7 @@ from .baseline_documents import BARDARASH, DIKWA, DOCUMENTS, KADUNA, KOLBIO
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "docs" / "examples" / "gold.jsonl"
-if not any(getattr(c, "name", None) == "extract" for c in app.registered_commands):
-    _register_areas()
+app = build_app()
 runner = CliRunner()
 
 

@@ -231,8 +231,7 @@ def test_command_invalid_prediction_is_located(tmp_path: Path) -> None:
             print(json.dumps(doc), flush=True)
     """)
     assert message.startswith("stdout of 'CMD':2: document 't-kolbio': events[0].type: 'airstrike' is not allowed "
-                              "here; expected ")
-    assert "'air_drone_strike'" in message
+                              "here; expected one of 28 values (closest: 'air_drone_strike', ")
     assert message.endswith("Use one of the listed values (eventgold schema prints them all)")
 
 
@@ -319,7 +318,7 @@ def test_command_not_found_and_empty() -> None:
                               "Check the program name and PATH")
     with pytest.raises(UsageError) as err:
         list(run_command("  ", DOCUMENTS))
-    assert str(err.value) == "command is empty. Give the program to run, e.g. 'python my_system.py'"
+    assert str(err.value) == ("--command is empty. Give the program to run, e.g. --command 'python my_system.py'")
 
 
 def test_command_input_error_stops_the_command(tmp_path: Path) -> None:

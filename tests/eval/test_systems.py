@@ -318,7 +318,7 @@ def test_command_not_found_and_empty() -> None:
                               "Check the program name and PATH")
     with pytest.raises(UsageError) as err:
         list(run_command("  ", DOCUMENTS))
-    assert str(err.value) == ("--command is empty. Give the program to run, e.g. --command 'python my_system.py'")
+    assert str(err.value) == "command is empty. Give the program to run, e.g. 'python my_system.py'"
 
 
 def test_command_input_error_stops_the_command(tmp_path: Path) -> None:

@@ -33,7 +33,7 @@ from . import casualties, entities, events, modality
 from .counts import Counts, Metric
 from .document import ScoringOptions
 from .provenance import provenance
-from .report import FORMAT_NAME, FORMAT_VERSION, ScoreReport, Settings, _num, build_report
+from .report import FORMAT_NAME, FORMAT_VERSION, LEGEND, ScoreReport, Settings, _num, build_report
 from .scoring import CorpusScore, score_files
 
 #: Attributes compared on matched items: name -> (confusion counts, title, label order).
@@ -144,6 +144,7 @@ class AgreementReport:
                               "only_in_b": self.only_in_b},
                 "settings": self.scores.settings.to_json(),
                 "attributes": [a.to_json() for a in self.attributes],
+                "legend": LEGEND,
                 "levels": self.scores.to_json()}
 
 

@@ -29,7 +29,7 @@ from .agreement import AgreementReport
 from .casualties import ERROR_CLIP
 from .findings import Finding, ItemRef
 from .metrics import LEVEL_ORDER, LEVEL_TITLES
-from .report import ComparisonReport, Confusion, DifferenceRow, HeadlineScore, Row, ScoreReport, Settings
+from .report import LEGEND, ComparisonReport, Confusion, DifferenceRow, HeadlineScore, Row, ScoreReport, Settings
 
 Report = ScoreReport | ComparisonReport | AgreementReport
 FORMATS = ("table", "json", "markdown", "html")
@@ -212,27 +212,28 @@ def _group_tables(names: list[tuple[str, str, bool]], groups: list[tuple[str, in
     return blocks
 
 
-def _legend(settings: Settings, *, graded: bool = True, not_scored: bool = False, compare: bool = False,
+def _legend(settings: Settings, *, counts: bool = True, not_scored: bool = False, compare: bool = False,
             agreement: bool = False) -> Section:
-    lines = [
-        f"P precision, R recall, F1 their harmonic mean; interval: {settings.confidence:.0%} percentile interval of "
-        f"a document bootstrap ({settings.resamples} resamples, seed {settings.seed}).",
-        "tp true positives (matched pairs), fp false positives (predicted, unmatched), "
-        "fn false negatives (gold, unmatched).",
-    ]
-    if graded:
-        lines.append("cor correct, inc incorrect (overlap with other boundaries or label), par partial (overlap "
-                     "earning half credit, or a date or count that overlaps), mis missed (gold only), "
-                     "spu spurious (predicted only).")
+    """The legend (:data:`LEGEND`, the same words the JSON carries), with this report's interval settings.
+
+    ``counts``: the report shows raw counts, so their abbreviations are explained too.
+    """
+    def says(*keys: str) -> str:
+        return "; ".join(f"{k} {LEGEND[k]}" for k in keys) + "."
+
+    lines = [says("P", "R", "F1") if counts else says("F1"),
+             f"interval: {settings.confidence:.0%} {LEGEND['interval']}, {settings.resamples} resamples, seed "
+             f"{settings.seed}."]
+    if counts:
+        lines += [says("tp", "fp", "fn"), says("cor", "inc", "par", "mis", "spu")]
     if not_scored:
-        lines.append(f"{NOT_SCORED}: not scored — the predictions give only span-free mentions at this level, so there "
-                     "are no offsets to compare (they are scored at every level above mentions).")
+        lines.append(says("n/a") + " They are scored at every level above mentions.")
     if compare:
-        lines.append("A − B: the difference, with the paired-bootstrap interval and two-sided p-value; 'better' "
+        lines.append("A − B: the difference, with its paired-bootstrap interval and two-sided p-value; 'better' "
                      "names the better system when the interval excludes 0.")
     if agreement:
         lines.append("F1 is symmetric between annotators; kappa and alpha are computed on matched items.")
-    lines.append(f"– undefined (zero division). Every score is defined in {METRICS_DOC} (eventgold repository).")
+    lines.append(f"– {LEGEND['–']}. Every score is defined in {METRICS_DOC} (eventgold repository).")
     return Section("Legend", list(lines))
 
 
@@ -323,7 +324,7 @@ def score_sections(report: ScoreReport, *, detail: bool = False, plots: bool = F
     if report.findings is not None:
         sections += _findings_sections(report.findings, as_table=plots)
     not_scored = any(not h.scored for h in report.headlines)
-    sections.append(_legend(s, not_scored=not_scored))
+    sections.append(_legend(s, counts=detail or plots, not_scored=not_scored))
     documents = f"{report.documents} documents scored; " + (
         _missing(report.missing) + "." if report.missing else "every gold document had a prediction.")
     sections.append(_about(report, systems={"Predictions": report.predictions}, documents=documents, full_hash=plots))
@@ -369,7 +370,7 @@ def compare_sections(report: ComparisonReport, *, detail: bool = False, plots: b
                 sec.title = f"System {name}: {sec.title}"
                 out.append(sec)
     not_scored = any(not d.scored for d in report.differences)
-    out.append(_legend(s, not_scored=not_scored, compare=True))
+    out.append(_legend(s, counts=detail or plots, not_scored=not_scored, compare=True))
     documents = f"{report.a.documents} documents, the same for both systems" + "".join(
         f"; {_missing(sub.missing, ' from ' + name)}" for name, sub in (("A", report.a), ("B", report.b))
         if sub.missing) + "."
@@ -447,7 +448,7 @@ def _rich_table(block: Table, width: int) -> RichTable:
     for name, a in zip(block.header, align, strict=False):
         t.add_column(name, justify="left" if a == "l" else "right", overflow="fold", no_wrap=a == "r")
     rows = block.rows
-    if align[0] == "l" and all(a == "r" for a in align[1:]) and rows:
+    if align[0] == "l" and rows:
         others = sum(max(len(block.header[i]), *(len(r[i]) for r in rows)) for i in range(1, len(block.header)))
         room = width - others - 3 * (len(block.header) - 1) - 2  # padding and rules between columns, edges
         rows = [[_hanging(r[0], room), *r[1:]] for r in rows]
@@ -540,14 +541,18 @@ def render_html(report: Report, *, detail: bool = False, more: str | None = None
     return "\n".join(parts) + "\n"
 
 
-def render(report: Report, fmt_name: str, *, detail: bool = False, more: str | None = None) -> str:
+def render(report: Report, fmt_name: str, *, detail: bool = False, more: str | None = None,
+           width: int | None = None) -> str:
     """Render ``report`` as 'table', 'json', 'markdown' or 'html'.
 
     ``detail`` adds every level's rows, per-label tables, confusions and extra statistics to the text formats (and,
     for a comparison, both systems' reports); HTML always has them, JSON always has everything. ``more`` is a
-    closing line for the text formats (the CLI says there how to get more).
+    closing line for the text formats (the CLI says there how to get more). ``width``: the table's columns (the
+    terminal's by default).
     """
     renderers = {"table": render_table, "json": render_json, "markdown": render_markdown, "html": render_html}
     if fmt_name not in renderers:
         raise ValueError(f"unknown format {fmt_name!r}; use one of {', '.join(FORMATS)}")
+    if fmt_name == "table":
+        return render_table(report, width, detail=detail, more=more)
     return renderers[fmt_name](report, detail=detail, more=more)

@@ -49,6 +49,25 @@ from .metrics import (
 from .provenance import display_path, provenance
 from .scoring import CorpusScore, score_files
 
+#: What every abbreviation and mark in a report means; every format carries it (JSON as ``legend``).
+LEGEND: dict[str, str] = {
+    "P": "precision: credited predicted items / predicted items",
+    "R": "recall: credited gold items / gold items",
+    "F1": "the harmonic mean of P and R: 2 credit / (predicted + gold)",
+    "interval": "percentile interval of a document bootstrap (documents resampled with replacement)",
+    "tp": "true positives: matched pairs",
+    "fp": "false positives: predicted items with no gold partner",
+    "fn": "false negatives: gold items with no predicted partner",
+    "cor": "correct: a pair that earns full credit",
+    "inc": "incorrect: an overlapping pair with other boundaries or label (mentions), or a disjoint date or count",
+    "par": "partial: a pair that earns partial credit (half for mentions; an overlapping date or count)",
+    "mis": "missed: a gold item with no predicted partner",
+    "spu": "spurious: a predicted item with no gold partner",
+    "n/a": "not scored: the predictions give only span-free mentions of this kind, so there are no offsets to compare",
+    "–": "undefined (zero division under the nan policy)",
+    "definitions": "docs/metrics.md in the eventgold repository defines every score",
+}
+
 FORMAT_NAME = "eventgold-eval"
 FORMAT_VERSION = 1
 DIGITS = 6
@@ -195,6 +214,7 @@ class ScoreReport:
             "documents": {"scored": self.documents, "missing_predictions": self.missing},
             "settings": self.settings.to_json(),
             "headlines": [h.to_json() for h in self.headlines],
+            "legend": LEGEND,
             "rows": [r.to_json() for r in self.rows],
             "per_label": {k: [r.to_json() for r in v] for k, v in self.per_label.items()},
             "macro": {k: {m: _num(x) for m, x in v.items()} for k, v in self.macro.items()},
@@ -457,7 +477,7 @@ class ComparisonReport:
             "format": FORMAT_NAME, "version": FORMAT_VERSION, "kind": self.kind, "provenance": self.provenance,
             "gold": self.a.gold, "a": self.a.predictions, "b": self.b.predictions,
             "settings": self.a.settings.to_json(),
-            "differences": [d.to_json() for d in self.differences]}
+            "differences": [d.to_json() for d in self.differences], "legend": LEGEND}
         if self.by is not None:
             out["by"] = {"key": self.by, "groups": [g.to_json() for g in self.groups]}
         out["system_a"] = self.a.to_json()

@@ -8,6 +8,7 @@ the whole command line afresh on each call; importing a module registers nothing
 from __future__ import annotations
 
 import json
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -15,7 +16,7 @@ import typer
 
 from eventgold import __version__
 from eventgold.clikit import console, err_console, handles_errors
-from eventgold.schema import DataError, Document, Problem, Profile, json_schema, read_documents
+from eventgold.schema import DataError, Document, Problem, Profile, UsageError, json_schema, read_documents
 
 
 def _version(value: bool) -> None:
@@ -73,13 +74,61 @@ def validate_command(
     problems: list[Problem] = []
     total = 0
     for path in files:
-        try:
-            total += sum(1 for _ in read_documents(path, profile, collect=True))
-        except DataError as exc:
-            problems.extend(exc.problems)
+        n, found = check_file(path, profile)
+        total += n
+        problems.extend(found)
     if problems:
         raise DataError(problems)
     err_console.print(f"ok: {total} documents valid under the {profile.value} profile", markup=False)
+
+
+def check_file(path: Path | str, profile: Profile) -> tuple[int, list[Problem]]:
+    """The valid documents of a JSONL file and every problem in it, broken JSON lines included.
+
+    ``read_documents(collect=True)`` stops at the first line that is not JSON (and loses the problems found
+    before it); here such lines are reported and blanked (so line numbers stay), and the rest is read by it.
+    """
+    import tempfile
+    from dataclasses import replace
+
+    name = str(path)
+    try:
+        raw_lines = sys.stdin.buffer.read().splitlines(keepends=True) if name == "-" else \
+            Path(path).read_bytes().splitlines(keepends=True)
+    except FileNotFoundError:
+        raise UsageError(f"{name}: no such file. Check the path") from None
+    except IsADirectoryError:
+        raise UsageError(f"{name}: is a folder, expected a .jsonl file") from None
+    problems: list[Problem] = []
+    kept: list[str] = []
+    for lineno, raw in enumerate(raw_lines, start=1):
+        try:
+            line = raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            problems.append(Problem(f"not UTF-8 text ({exc.reason} at byte {exc.start})", "Save the file as UTF-8",
+                                    file=name, line=lineno))
+            kept.append("\n")
+            continue
+        if line.strip():
+            try:
+                json.loads(line)
+            except json.JSONDecodeError as exc:
+                problems.append(Problem(f"invalid JSON: {exc.msg} at column {exc.colno}",
+                                        "Each line must be one complete JSON object (JSON Lines)", file=name,
+                                        line=lineno))
+                kept.append("\n")
+                continue
+        kept.append(line if line.endswith("\n") else line + "\n")
+    n = 0
+    with tempfile.TemporaryDirectory() as tmp:
+        copy = Path(tmp) / "checked.jsonl"
+        copy.write_text("".join(kept), encoding="utf-8", newline="")
+        try:
+            n = sum(1 for _ in read_documents(copy, profile, collect=True))
+        except DataError as exc:
+            problems += [replace(p, file=name) if p.file == str(copy) else p for p in exc.problems]
+    problems.sort(key=lambda p: p.line or 0)
+    return n, problems
 
 
 def build_app() -> typer.Typer:

@@ -52,18 +52,25 @@ def to_ls_command(
 @handles_errors
 def from_ls_command(
     export: Path = typer.Argument(..., help="Label Studio JSON export (a list of tasks; snapshot exports too)."),
-    output: Path = typer.Option(..., "-o", "--output", help="Gold JSONL to write ('-' for stdout); atomic."),
+    output: Path = typer.Option(..., "-o", "--output", help="JSONL to write ('-' for stdout); atomic. Gold documents, "
+                                "or with --prediction predictions (prediction profile, with the model's confidences)."),
     annotator: str = typer.Option(None, "--annotator", help="Take each task's annotation by this user (id or email)."),
     ground_truth: bool = typer.Option(False, "--ground-truth", help="Take each task's ground-truth annotation."),
-    prediction: str = typer.Option(None, "--prediction", help="Take each task's prediction of this model version."),
+    prediction: str = typer.Option(None, "--prediction", help="Take each task's prediction of this model version; "
+                                   "the output is predictions (score them with eval score, check them with "
+                                   "validate --profile prediction), not gold."),
     on_error: str = typer.Option("raise", "--on-error", help=ON_ERROR_HELP),
 ) -> None:
-    """Turn a Label Studio export into gold documents, every problem located by file, task, annotation and region."""
+    """Turn a Label Studio export into gold documents (or, with --prediction, predictions), every problem located."""
     from eventgold.annotate.export import convert_from_ls
 
     summary = convert_from_ls(export, output, annotator=annotator, ground_truth=ground_truth, prediction=prediction,
                               on_error=on_error)
-    err_console.print(summary.render("documents"), markup=False)
+    err_console.print(summary.render("documents" if prediction is None else "predictions"), markup=False)
+    if prediction is not None:
+        err_console.print(f"note: these are the predictions of model version {prediction!r}, under the prediction "
+                          f"profile (with confidences), not gold; check them with "
+                          f"'eventgold validate --profile prediction {output}'", markup=False)
 
 
 def build_app() -> typer.Typer:

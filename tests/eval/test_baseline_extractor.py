@@ -198,10 +198,13 @@ def test_extract_usage_errors(tmp_path: Path) -> None:
     write_documents(gold, [DIKWA])
     out = str(tmp_path / "p.jsonl")
     cases = [
-        (["extract", str(gold), "-o", out], "give either --system NAME or --command 'CMD' (not both)"),
-        (["extract", "-s", "keywords", "-o", out], "give either an INPUT file or --split NAME (not both)"),
+        (["extract", str(gold), "-o", out], "give the system to run: --system NAME (e.g. baseline) or --command 'CMD'"),
+        (["extract", str(gold), "-s", "keywords", "-c", "cat", "-o", out],
+         "give either --system NAME or --command 'CMD', not both"),
+        (["extract", "-s", "keywords", "-o", out],
+         "give the documents to run on: an INPUT file or folder, or --split NAME"),
         (["extract", "-s", "keywords", str(gold), "--split", "dev", "-o", out],
-         "give either an INPUT file or --split NAME (not both)"),
+         "give either an INPUT file or folder or --split NAME, not both"),
         (["extract", "-s", "keywords", "--split", "valid", "--corpus", str(tmp_path), "-o", out],
          "unknown split 'valid'; choose one of train, dev, test"),
     ]

@@ -78,7 +78,8 @@ def test_same_input_twice_gives_byte_identical_json(files: tuple[Path, Path], mo
     data = json.loads(first)
     assert data["format"] == "eventgold-eval" and data["version"] == 1 and data["kind"] == "score"
     assert list(data) == ["format", "version", "kind", "provenance", "gold", "predictions", "documents", "settings",
-                          "headlines", "rows", "per_label", "macro", "confusions", "extras", "counts", "findings"]
+                          "headlines", "legend", "rows", "per_label", "macro", "confusions", "extras", "counts",
+                          "findings"]
     assert data["provenance"]["created"] == "2023-11-14T22:13:20Z"
 
 

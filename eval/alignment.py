@@ -34,7 +34,7 @@ triggers where the twin has them.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from eventgold.schema import Actor, DateInterval, Document, Event, Location, Weapon
 
@@ -273,13 +273,21 @@ def anchored_events(gold: Sequence[EventView], pred: Sequence[EventView]) -> tup
     return gold_hit, pred_hit
 
 
-def align_document(gold: Document, pred: Document, *, min_event_similarity: float = DEFAULT_MIN_EVENT_SIMILARITY
-                   ) -> DocumentAlignment:
-    """Align the entities and events of ``pred`` with those of ``gold``."""
+def align_document(gold: Document, pred: Document, *, min_event_similarity: float = DEFAULT_MIN_EVENT_SIMILARITY,
+                   offsets: bool = True) -> DocumentAlignment:
+    """Align the entities and events of ``pred`` with those of ``gold``.
+
+    ``offsets=False`` aligns events by the other components only (trigger words, no ``offsets`` component and no
+    anchoring): the alignment before offsets were read, which records keyed to it (an adjudication's decisions)
+    still need.
+    """
     ge, pe = entity_infos(gold), entity_infos(pred)
     entity_alignments = {kind: match(_entities_of(ge, kind), _entities_of(pe, kind), identity_similarity)
                          for kind in ("actor", "location", "weapon")}
     gv, pv = event_views(gold, ge), event_views(pred, pe, gold.text)
+    if not offsets:
+        gv = [replace(v, spans=()) for v in gv]
+        pv = [replace(v, spans=()) for v in pv]
     parts: dict[tuple[int, int], dict[str, float]] = {}
     anchored = anchored_events(gv, pv)
 

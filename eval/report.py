@@ -53,7 +53,7 @@ from .scoring import CorpusScore, score_files
 LEGEND: dict[str, str] = {
     "P": "precision: credited predicted items / predicted items",
     "R": "recall: credited gold items / gold items",
-    "F1": "the harmonic mean of P and R: 2 credit / (predicted + gold)",
+    "F1": "the harmonic mean of precision and recall: 2 credit / (predicted + gold)",
     "interval": "percentile interval of a document bootstrap (documents resampled with replacement)",
     "tp": "true positives: matched pairs",
     "fp": "false positives: predicted items with no gold partner",

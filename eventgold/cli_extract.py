@@ -136,5 +136,5 @@ def extract_command(
         bar.close()
     if not quiet:
         seconds = time.monotonic() - started
-        err_console.print(f"extract: wrote {n} predictions from {where} to {output} ({label}, {seconds:.1f} s)",
+        err_console.print(f"extract: wrote {n} predictions to {output} ({label} on {where}, {seconds:.1f} s)",
                           markup=False)

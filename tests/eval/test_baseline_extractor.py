@@ -179,7 +179,7 @@ def test_extract_split_writes_valid_predictions_and_reports(tmp_path: Path) -> N
                                  "-o", str(out), "--num-proc", "2"])
     assert result.exit_code == 0, result.output
     assert [d.id for d in read_documents(out, Profile.PREDICTION)] == ["t-kolbio", "t-dikwa"]
-    assert f"extract: wrote 2 predictions from split dev to {out} (baseline," in result.stderr
+    assert f"extract: wrote 2 predictions to {out} (baseline on split dev," in result.stderr
 
 
 def test_extract_is_deterministic(tmp_path: Path) -> None:

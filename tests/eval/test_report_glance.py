@@ -43,7 +43,7 @@ def test_the_terminal_report_fits_80_columns_headlines_first_then_legend(files: 
     sections = [line for line in text.splitlines() if line and line == line.upper() and line[0].isalpha()]
     assert sections[:3] == ["HEADLINE SCORES", "LEGEND", "ABOUT THIS REPORT"]
     assert len(text.splitlines()) < 80
-    for words in ("F1 the harmonic mean of P and R", "95% percentile interval", "docs/metrics.md"):
+    for words in ("F1 the harmonic mean of precision and recall", "95% percentile interval", "docs/metrics.md"):
         assert words in " ".join(text.split()), words
     assert "More: --detail" in text
     detail = runner.invoke(app, ["eval", "score", pred, "--gold", gold, "--detail", "--errors", *FAST],

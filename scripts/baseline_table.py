@@ -16,7 +16,7 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from eventgold.cli import _register_areas, app
+from eventgold.cli import build_app
 
 ROOT = Path(__file__).resolve().parents[1]
 SPLITS = ("dev", "test")
@@ -27,7 +27,7 @@ def headlines(split: str, work: Path) -> dict[tuple[str, str], dict]:  # type: i
     pred, out = work / f"{split}.pred.jsonl", work / f"{split}.score.json"
     for args in (["extract", "--system", "baseline", "--split", split, "-o", str(pred)],
                  ["eval", "score", str(pred), "--split", split, "--format", "json", "-o", str(out)]):
-        result = runner.invoke(app, args)
+        result = runner.invoke(build_app(), args)
         if result.exit_code != 0:
             raise SystemExit(f"eventgold {' '.join(args)} failed: {result.output}")
     return {(h["level"], h["title"]): h for h in json.loads(out.read_text(encoding="utf-8"))["headlines"]}
@@ -50,7 +50,6 @@ def table() -> str:
 
 
 def main(argv: list[str]) -> int:
-    _register_areas()
     new = table()
     if "--write" not in argv:
         print(new)

@@ -6,12 +6,12 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from eventgold.cli import _register_areas, app
+from eventgold.cli import build_app
 
 ROOT = Path(__file__).resolve().parents[1]
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 runner = CliRunner()
-_register_areas()
+app = build_app()
 
 
 def test_the_two_commands_exist_and_ci_runs_the_test_command() -> None:

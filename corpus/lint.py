@@ -144,11 +144,19 @@ class Context:
 Check = Callable[[Context], Iterable[Hit]]
 
 
-def _spans(mentions: Sequence[Mention]) -> Iterator[tuple[int, Mention]]:
-    """Mentions with offsets, with their index (span-free mentions cannot be linted)."""
+class Span(NamedTuple):
+    """A mention that has offsets (the checks read the text around it)."""
+
+    start: int
+    end: int
+    text: str
+
+
+def _spans(mentions: Sequence[Mention]) -> Iterator[tuple[int, Span]]:
+    """Mentions with offsets, with their index in the list (span-free mentions cannot be linted)."""
     for j, m in enumerate(mentions):
         if m.start is not None and m.end is not None:
-            yield j, m
+            yield j, Span(m.start, m.end, m.text)
 
 
 # Word lists shared by several checks.
@@ -186,12 +194,12 @@ def check_r1(ctx: Context) -> Iterator[Hit]:
         for j, m in _spans(loc.mentions):
             found = _LEVEL_AFTER.match(m.text) or _LEVEL_BEFORE.match(m.text)
             if found and not (found.group("level") == "territory" and _NOT_A_PLACE_NAME.search(found.group("name"))):
-                yield Hit(f"locations[{i}].mentions[{j}]", (m.start, m.end),  # type: ignore[arg-type]
+                yield Hit(f"locations[{i}].mentions[{j}]", (m.start, m.end),
                           f"place mention includes the lower-case level word {found.group('level')!r}",
                           f"Span only the name ({found.group('name')!r}); the level goes into precision")
 
 
-_QUALIFIED_NUMBER = re.compile(rf"^{_QUALIFIER}\s+(?:a\s+)?{_NUMBER}\b", re.I)
+_QUALIFIED_NUMBER = re.compile(rf"^(?P<qualifier>{_QUALIFIER})\s+(?:a\s+)?{_NUMBER}\b", re.I)
 _NUMBER_RIGHT_BEFORE = re.compile(rf"(?:^|[\s(\"“])({_NUMBER}) $", re.I)
 _QUALIFIER_RIGHT_BEFORE = re.compile(rf"\b{_QUALIFIER} $", re.I)
 #: 'between five and [eight] fighters', '10 to [12] people': R2 does not say where a range's victim mention starts.
@@ -207,21 +215,21 @@ def check_r2(ctx: Context) -> Iterator[Hit]:
             continue
         for j, m in _spans(actor.mentions):
             path, span = f"actors[{i}].mentions[{j}]", (m.start, m.end)
-            if _QUALIFIED_NUMBER.match(m.text):
-                qualifier = re.match(_QUALIFIER, m.text, re.I)
-                yield Hit(path, span, f"victim mention includes the qualifier {qualifier.group(0)!r}",  # type: ignore[union-attr]
+            qualified = _QUALIFIED_NUMBER.match(m.text)
+            if qualified:
+                yield Hit(path, span, f"victim mention includes the qualifier {qualified.group('qualifier')!r}",
                           "Start the victim mention at the number; the qualifier belongs to the casualty's evidence")
                 continue
-            before = _NUMBER_RIGHT_BEFORE.search(text, max(0, m.start - 30), m.start)  # type: ignore[operator]
+            before = _NUMBER_RIGHT_BEFORE.search(text, max(0, m.start - 30), m.start)
             if before and not _STARTS_WITH_NUMBER.match(m.text) and not _is_year(before.group(1)) \
                     and not _RANGE_BEFORE.search(text, max(0, before.start(1) - 30), before.start(1)):
                 yield Hit(path, span, f"victim mention leaves out its number {before.group(1)!r}",
                           f"Start the mention at the number: {text[before.start(1):m.end]!r}")
     for i, cas in enumerate(ctx.doc.casualties):
         for j, m in _spans(cas.mentions):
-            qualifier = _QUALIFIER_RIGHT_BEFORE.search(text, max(0, m.start - 25), m.start)  # type: ignore[operator]
+            qualifier = _QUALIFIER_RIGHT_BEFORE.search(text, max(0, m.start - 25), m.start)
             if qualifier and _STARTS_WITH_NUMBER.match(m.text):
-                yield Hit(f"casualties[{i}].mentions[{j}]", (m.start, m.end),  # type: ignore[arg-type]
+                yield Hit(f"casualties[{i}].mentions[{j}]", (m.start, m.end),
                           f"casualty evidence leaves out the qualifier {qualifier.group(0).strip()!r}",
                           f"Start the evidence at the qualifier: {text[qualifier.start():m.end]!r}")
 
@@ -248,11 +256,11 @@ def check_r4(ctx: Context) -> Iterator[Hit]:
             path, span = f"events[{i}].triggers[{j}]", (m.start, m.end)
             means = _MEANS_TRIGGER.search(m.text)
             if means:
-                yield Hit(path, span, f"trigger includes the means {means.group('means')!r}",  # type: ignore[arg-type]
+                yield Hit(path, span, f"trigger includes the means {means.group('means')!r}",
                           f"Mark the head word ({means.group('head')!r}); the means is the instrument")
             obj = _OBJECT_TRIGGER.match(m.text)
             if obj:
-                yield Hit(path, span, f"trigger includes the object {obj.group('object')!r}",  # type: ignore[arg-type]
+                yield Hit(path, span, f"trigger includes the object {obj.group('object')!r}",
                           f"Mark the head word ({obj.group('head')!r})")
 
 
@@ -266,7 +274,7 @@ def check_g3(ctx: Context) -> Iterator[Hit]:
         for j, m in _spans(ev.triggers):
             verb = _REPORTING.match(m.text)
             if verb:
-                yield Hit(f"events[{i}].triggers[{j}]", (m.start, m.end),  # type: ignore[arg-type]
+                yield Hit(f"events[{i}].triggers[{j}]", (m.start, m.end),
                           f"trigger is the reporting verb {verb.group(0).strip()!r}",
                           "Reporting verbs are attribution (section 11), never triggers; mark the word of the news "
                           "itself ('claimed', 'statement', 'warned'), or drop the event if only the reporting is left")
@@ -282,7 +290,6 @@ def check_g4(ctx: Context) -> Iterator[Hit]:
     operations = [(m.start(), m.end()) for m in _OPERATION_NAME.finditer(text)]
     for i, ev in enumerate(ctx.doc.events):
         for j, m in _spans(ev.triggers):
-            assert m.start is not None and m.end is not None
             inside_operation = any(s < m.start and m.end <= e for s, e in operations)
             if inside_operation or _inside_name(ctx, m):
                 yield Hit(f"events[{i}].triggers[{j}]", (m.start, m.end),
@@ -290,9 +297,8 @@ def check_g4(ctx: Context) -> Iterator[Hit]:
                           "Event words in names of operations, units or places are not triggers; remove it")
 
 
-def _inside_name(ctx: Context, m: Mention) -> bool:
+def _inside_name(ctx: Context, m: Span) -> bool:
     """A title-case trigger word that is not first in its sentence and has a capitalised neighbour."""
-    assert m.start is not None and m.end is not None
     first = m.text.split()[0]
     if not first[:1].isupper() or first.isupper():  # lower case, or an acronym / a headline in capitals
         return False
@@ -328,7 +334,6 @@ def check_g7(ctx: Context) -> Iterator[Hit]:
                 ev.modality in (Modality.HYPOTHETICAL, Modality.NEGATED):
             continue
         for j, m in _spans(ev.triggers):
-            assert m.start is not None
             if not _INCIDENT_NOUNS.search(m.text) or ctx.trigger_owners.get((m.start, m.end), 0) > 1:
                 continue
             cue = _COUNT_CUE.search(ctx.text, max(0, m.start - 60), m.start)
@@ -353,7 +358,7 @@ def check_r10(ctx: Context) -> Iterator[Hit]:
         for j, m in _spans(tm.mentions):
             extra = _TIME_EXTRAS.match(m.text)
             if extra:
-                yield Hit(f"times[{i}].mentions[{j}]", (m.start, m.end),  # type: ignore[arg-type]
+                yield Hit(f"times[{i}].mentions[{j}]", (m.start, m.end),
                           f"time mention includes {extra.group('extra').strip()!r}",
                           f"Span the date part only: {extra.group('rest')!r}")
 
@@ -410,7 +415,6 @@ def check_r11(ctx: Context) -> Iterator[Hit]:
         if tm.anchor not in (None, TimeAnchor.PUBLISHED):
             continue
         for _, m in _spans(tm.mentions):
-            assert m.start is not None
             lo, _ = ctx.sentences.around(m.start)
             if _RANGE_WORD_BEFORE.search(words_before(ctx.text, m.start, 1)) or \
                     re.search(r"\bsince\b", ctx.text[lo:m.start], re.I):
@@ -421,7 +425,7 @@ def check_r11(ctx: Context) -> Iterator[Hit]:
             start, end, precision = expected
             got = (tm.value.start, tm.value.end, tm.value.precision)
             if got != (start, end, precision):
-                yield Hit(f"times[{i}].value", (m.start, m.end),  # type: ignore[arg-type]
+                yield Hit(f"times[{i}].value", (m.start, m.end),
                           f"{m.text!r} is {got[0]}..{got[1]} ({got[2].value}), R11 gives {start}..{end} "
                           f"({precision.value})",
                           f"Set value: {{start: {start}, end: {end}, precision: {precision.value}}}")
@@ -436,14 +440,14 @@ def check_r12(ctx: Context) -> Iterator[Hit]:
     for i, ev in enumerate(ctx.doc.events):
         if ev.modality is not Modality.ACTUAL or ev.time not in ctx.times:
             continue
-        tm = ctx.times[ev.time]  # type: ignore[index]
+        tm = ctx.times[ev.time]
         if tm.value.start <= ctx.doc.published:
             continue
         mention = next((m for _, m in _spans(tm.mentions)), None)
-        if mention is not None and _UNTIL_BEFORE.search(words_before(ctx.text, mention.start, 3)):  # type: ignore[arg-type]
+        if mention is not None and _UNTIL_BEFORE.search(words_before(ctx.text, mention.start, 3)):
             continue  # 'extended the ban until 23 January': an actual measure with a stated end
         span = (mention.start, mention.end) if mention is not None else None
-        yield Hit(f"events[{i}].time", span,  # type: ignore[arg-type]
+        yield Hit(f"events[{i}].time", span,
                   f"actual event {ev.id!r} is dated {tm.value.start}, after publication ({ctx.doc.published})",
                   "A day-month later than publication is last year's for past events; a measure announced for a date "
                   "after publication is hypothetical")
@@ -463,7 +467,7 @@ def check_g24(ctx: Context) -> Iterator[Hit]:
             continue
         for _, m in _spans(tm.mentions):
             if _DATELINE_RELATIVE.search(m.text):
-                yield Hit(f"times[{i}].anchor", (m.start, m.end),  # type: ignore[arg-type]
+                yield Hit(f"times[{i}].anchor", (m.start, m.end),
                           f"{m.text!r} in a story datelined {dateline.date} (published {ctx.doc.published}) is "
                           "resolved against publication",
                           "Set anchor: dateline and resolve the value against the dateline's date")
@@ -488,7 +492,7 @@ def check_g25(ctx: Context) -> Iterator[Hit]:
                 problems.append(f"the value is {tm.value.start}..{tm.value.end} ({tm.value.precision.value}), "
                                 f"G25 gives {start}..{end} ({precision.value})")
             if problems:
-                yield Hit(f"times[{i}]", (m.start, m.end),  # type: ignore[arg-type]
+                yield Hit(f"times[{i}]", (m.start, m.end),
                           f"vague period {m.text!r}: " + "; ".join(problems),
                           f"Set approximate: true and value: {{start: {start}, end: {end}, precision: {precision.value}}}")
                 break
@@ -515,7 +519,6 @@ def check_g26(ctx: Context) -> Iterator[Hit]:
     lo, hi = dateline.mention.start, dateline.mention.end
     for i, tm in enumerate(ctx.doc.times):
         for j, m in _spans(tm.mentions):
-            assert m.start is not None and m.end is not None
             if m.start < hi and m.end > lo:
                 yield Hit(f"times[{i}].mentions[{j}]", (m.start, m.end),
                           "time mention inside the dateline",
@@ -573,12 +576,12 @@ def check_g16(ctx: Context) -> Iterator[Hit]:
     by_words = {_normalise(m.text): a for a in ctx.doc.actors for _, m in _spans(a.mentions)}
     for cue in _BACKING.finditer(text):
         start, end = cue.span("cue")
-        if any(s < end and e > start for s, e in linked):  # type: ignore[operator]
+        if any(s < end and e > start for s, e in linked):
             continue
         base = cue.group("base")
-        containing = next((a for s, e, a in spans if s <= start and e >= end), None)  # type: ignore[operator]
+        containing = next((a for s, e, a in spans if s <= start and e >= end), None)
         after = next((a for s, e, a in spans
-                      if s >= end and re.fullmatch(r"\s*(?:the\s+)?", text[end:s])), None)  # type: ignore[operator,misc]
+                      if s >= end and re.fullmatch(r"\s*(?:the\s+)?", text[end:s])), None)
         if base is not None:  # 'Iran-backed militia': the militia is backed by Iran
             if not base[:1].isupper() and _normalise(base) not in by_words:
                 continue  # 'state-backed firm': no named backer
@@ -586,7 +589,7 @@ def check_g16(ctx: Context) -> Iterator[Hit]:
             kind = "backed_by" if re.search(r"backed|sponsored|supported", cue.group("cue")) else "affiliated_with"
         else:  # 'the TPNPB, the armed wing of the Free Papua Movement': the wing is part of the movement
             before = next((a for s, e, a in spans if e <= start
-                           and re.fullmatch(r"[\s,)]*(?:the\s+|an?\s+|[\w-]+\s+)?", text[e:start])), None)  # type: ignore[operator,misc]
+                           and re.fullmatch(r"[\s,)]*(?:the\s+|an?\s+|[\w-]+\s+)?", text[e:start])), None)
             source, target = containing or before, after
             kind = "part_of" if re.match(r"unit|wing|branch", cue.group("cue")) else "affiliated_with"
         if source is None or source is target:
@@ -617,7 +620,6 @@ def _spatial_cues(ctx: Context) -> Iterator[tuple[int, int, int, Location, re.Ma
     """(location index, mention start, mention end, location, cue match) for place mentions right after a cue."""
     for i, loc in enumerate(ctx.doc.locations):
         for _, m in _spans(loc.mentions):
-            assert m.start is not None and m.end is not None
             lo, _ = ctx.sentences.around(m.start)
             cue = _SPATIAL_CUE.search(ctx.text, max(lo, m.start - 60), m.start)
             if cue:
@@ -676,7 +678,7 @@ def check_r17(ctx: Context) -> Iterator[Hit]:
         if loc.precision is LocationPrecision.NEAR or not _LONG_FEATURE.match(loc.name):
             continue
         first = next((m for _, m in _spans(loc.mentions)), None)
-        yield Hit(f"locations[{i}].precision", (first.start, first.end) if first else None,  # type: ignore[arg-type]
+        yield Hit(f"locations[{i}].precision", (first.start, first.end) if first else None,
                   f"{loc.id!r} ({loc.name}) is a long feature, but its precision is {loc.precision.value}",
                   "Roads, corridors and borders are precision near")
 
@@ -713,9 +715,8 @@ _PASSIVE_BLAME_AFTER = re.compile(r"^\s+(?:(?:is|was|were|are|has been|have been
 _NEGATION_BEFORE = re.compile(r"\b(?:no|not|never|nobody)\b(?:\s+[\w'’-]+){0,3}\s+$", re.I)
 
 
-def _certainty_cue(ctx: Context, m: Mention) -> tuple[Certainty, str, int] | None:
+def _certainty_cue(ctx: Context, m: Span) -> tuple[Certainty, str, int] | None:
     """The certainty the words around an attacker mention call for, with the cue and where it starts."""
-    assert m.start is not None and m.end is not None
     text = ctx.text
     lo, hi = ctx.sentences.around(m.start)
     inside = re.search(r"\b(?:suspected|alleged|presumed)\b", m.text, re.I)
@@ -751,9 +752,8 @@ def check_g12(ctx: Context) -> Iterator[Hit]:
             if arg.role is not Role.ATTACKER or arg.certainty is not None or arg.entity not in ctx.actors:
                 continue
             actor = ctx.actors[arg.entity]
-            found = None
+            found: tuple[Certainty, str, tuple[int, int] | None] | None = None
             for _, m in _spans(actor.mentions):
-                assert m.start is not None and m.end is not None
                 if not ctx.has_trigger_in_sentence(i, m.start):
                     continue
                 cue = _certainty_cue(ctx, m)
@@ -806,7 +806,6 @@ def check_r20(ctx: Context) -> Iterator[Hit]:
         if any(_plural(m.text) or _counted(text, m) for m in mentions):
             continue  # some mention counts several: one 'a' mention does not make the quantity one
         for m in mentions:
-            assert m.start is not None and m.end is not None
             article = _ARTICLE_BEFORE.search(text, max(0, m.start - 40), m.start)
             phrase_start = article.start() if article else m.start
             phrase = text[phrase_start:m.end]
@@ -822,8 +821,7 @@ def _plural(text: str) -> bool:
     return last.endswith("s") and not last.endswith(("ss", "us", "is")) or last in {"munitions", "arms", "weapons"}
 
 
-def _counted(text: str, m: Mention) -> bool:
-    assert m.start is not None
+def _counted(text: str, m: Span) -> bool:
     return bool(re.search(rf"\b(?!one\b)(?:{_NUMBER})\s+(?:[\w'’-]+\s+)?$", text[max(0, m.start - 30):m.start], re.I))
 
 
@@ -838,7 +836,7 @@ def check_g20(ctx: Context) -> Iterator[Hit]:
     evidence = [(m.start, c) for c in ctx.doc.casualties for _, m in _spans(c.mentions)]
     for cue in _SEVERITY_CUE.finditer(ctx.text):
         lo, hi = ctx.sentences.around(cue.start())
-        injured = [c for s, c in evidence if lo <= s < hi and c.outcome in _INJURED]  # type: ignore[operator]
+        injured = [c for s, c in evidence if lo <= s < hi and c.outcome in _INJURED]
         if injured and all(c.severity is None for c in injured):
             ids = ", ".join(repr(c.id) for c in injured)
             yield Hit(f"casualties[{ctx.doc.casualties.index(injured[0])}].severity", cue.span(),
@@ -858,7 +856,7 @@ def check_g18(ctx: Context) -> Iterator[Hit]:
             continue
         for _, m in _spans(cas.mentions):
             if _COUNT_WORDS.search(m.text):
-                yield Hit(f"casualties[{i}].victim.actor", (m.start, m.end),  # type: ignore[arg-type]
+                yield Hit(f"casualties[{i}].victim.actor", (m.start, m.end),
                           f"casualty {cas.id!r} counts victims ({m.text!r}) but names no victim actor",
                           "Add a victim actor (civilians or unknown) whose mention is the count phrase, and point "
                           "victim.actor and the event's victim argument to it")
@@ -872,7 +870,7 @@ def check_g19(ctx: Context) -> Iterator[Hit]:
             continue
         for _, m in _spans(cas.mentions):
             if re.search(r"\bcasualt(?:y|ies)\b", m.text, re.I):
-                yield Hit(f"casualties[{i}].outcome", (m.start, m.end),  # type: ignore[arg-type]
+                yield Hit(f"casualties[{i}].outcome", (m.start, m.end),
                           f"{m.text!r} does not tell deaths from injuries, but the outcome is {cas.outcome.value}",
                           "Use outcome killed_or_injured")
                 break
@@ -888,7 +886,7 @@ def check_r21(ctx: Context) -> Iterator[Hit]:
         source, target = ctx.events.get(link.source), ctx.events.get(link.target)
         if source is None or target is None or source.time not in ctx.times or target.time not in ctx.times:
             continue
-        s, t = ctx.times[source.time].value, ctx.times[target.time].value  # type: ignore[index]
+        s, t = ctx.times[source.time].value, ctx.times[target.time].value
         if t.start > s.end:
             yield Hit(f"links[{i}]", None,
                       f"related link {source.id!r} -> {target.id!r}: the target ({t.start}) is later than the source "

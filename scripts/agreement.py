@@ -32,15 +32,17 @@ def select(ids: list[str], per_block: int = 2, block: int = 8) -> list[str]:
     return chosen
 
 
-def all_ids() -> list[str]:
-    return sorted(p.stem for p in (ROOT / "corpus" / "authoring" / "reports").glob("*.txt"))
+def study_ids() -> list[str]:
+    """The 64 reports of corpus version 0.1.0 that the study sampled (eg-001 ... eg-064)."""
+    return sorted(p.stem for p in (ROOT / "corpus" / "authoring" / "reports").glob("eg-0[0-6][0-9].txt")
+                  if p.stem <= "eg-064")
 
 
 def snapshot_a() -> None:
     from eventgold.corpus.authoring import build_document
     from eventgold.schema import write_documents
 
-    write_documents(AGREEMENT / "annotator_a.jsonl", [build_document(ROOT / "corpus" / "authoring", i) for i in select(all_ids())])
+    write_documents(AGREEMENT / "annotator_a.jsonl", [build_document(ROOT / "corpus" / "authoring", i) for i in select(study_ids())])
 
 
 def build_b(dirs: list[str]) -> None:
@@ -48,8 +50,8 @@ def build_b(dirs: list[str]) -> None:
     from eventgold.schema import write_documents
 
     docs = sorted((d for folder in dirs for d in build_all(folder)), key=lambda d: d.id)
-    if [d.id for d in docs] != select(all_ids()):
-        raise SystemExit(f"annotator B covers {[d.id for d in docs]}, expected {select(all_ids())}")
+    if [d.id for d in docs] != select(study_ids()):
+        raise SystemExit(f"annotator B covers {[d.id for d in docs]}, expected {select(study_ids())}")
     write_documents(AGREEMENT / "annotator_b.jsonl", docs)
 
 
@@ -118,7 +120,7 @@ def refresh_card(card: Path = ROOT / "corpus" / "README.md") -> bool:
 if __name__ == "__main__":
     command = sys.argv[1] if len(sys.argv) > 1 else ""
     if command == "select":
-        print(json.dumps(select(all_ids())))
+        print(json.dumps(select(study_ids())))
     elif command == "snapshot-a":
         snapshot_a()
     elif command == "build-b":

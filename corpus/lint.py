@@ -47,6 +47,7 @@ from eventgold.schema import (
     SpatialRelation,
     TimeAnchor,
     UsageError,
+    WeaponCategory,
 )
 
 from .textspans import Sentences, words_before
@@ -162,7 +163,7 @@ def _spans(mentions: Sequence[Mention]) -> Iterator[tuple[int, Span]]:
 # Word lists shared by several checks.
 _NUMBER_WORDS = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
                  "seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred")
-_NUMBER = rf"(?:\d[\d,.]*|(?:{_NUMBER_WORDS})(?:[ -](?:{_NUMBER_WORDS}))*|a dozen|dozens|scores|hundreds|thousands|" \
+_NUMBER = rf"(?:(?!(?:19|20)\d\d\b)\d+(?:[,.]\d+)*|(?:{_NUMBER_WORDS})(?:[ -](?:{_NUMBER_WORDS}))*|a dozen|dozens|scores|hundreds|thousands|" \
           r"a hundred|a thousand|a million|millions)"
 _QUALIFIER = r"(?:at least|more than|over|up to|about|around|nearly|almost|approximately|roughly|some|as many as|" \
              r"fewer than|less than|at most|an estimated|no fewer than|no less than|upwards of)"
@@ -183,7 +184,8 @@ _STATE_FORCES = frozenset({ActorType.POLICE, ActorType.STATE_MILITARY, ActorType
 _LEVELS = ("province|oblast|district|region|governorate|state|county|sub-county|municipality|prefecture|raion|rayon|"
            "division|department|sub-district|subdistrict|zone|regency|commune|cercle|tehsil|woreda|territory")
 _LEVEL_AFTER = re.compile(rf"^(?P<name>(?:[A-Z]|[a-z]{{1,3}}-[A-Z]).*?\S)\s+(?P<level>{_LEVELS})$")
-#: 'Syrian territory', 'Houthi-held territory', 'NATO territory': the word before the level is not a place name.
+#: 'Syrian territory', 'Houthi-held territory', 'NATO territory': the word before the level is not a place name (and
+#: 'Iraqi territory' is a country, not one of the territories that are administrative units, as in 'Beni territory').
 _NOT_A_PLACE_NAME = re.compile(r"(?:\b[A-Z]+|ian|ese|ish|-held|-controlled|-occupied)$")
 _LEVEL_BEFORE = re.compile(rf"^(?P<level>{_LEVELS}) of (?P<name>[A-Z].*)$")
 
@@ -193,7 +195,9 @@ def check_r1(ctx: Context) -> Iterator[Hit]:
     for i, loc in enumerate(ctx.doc.locations):
         for j, m in _spans(loc.mentions):
             found = _LEVEL_AFTER.match(m.text) or _LEVEL_BEFORE.match(m.text)
-            if found and not (found.group("level") == "territory" and _NOT_A_PLACE_NAME.search(found.group("name"))):
+            if found and not (found.group("level") == "territory" and (
+                    _NOT_A_PLACE_NAME.search(found.group("name"))
+                    or loc.precision not in (LocationPrecision.DISTRICT, LocationPrecision.REGION))):
                 yield Hit(f"locations[{i}].mentions[{j}]", (m.start, m.end),
                           f"place mention includes the lower-case level word {found.group('level')!r}",
                           f"Span only the name ({found.group('name')!r}); the level goes into precision")
@@ -265,7 +269,7 @@ def check_r4(ctx: Context) -> Iterator[Hit]:
 
 
 _REPORTING = re.compile(r"^(?:said|says|say|saying|told|tells|telling|stated|states|according(?: to)?|"
-                        r"the statement said)(?:\s|$)", re.I)
+                        r"the statement said)(?:\s|$)(?!to\b)", re.I)  # 'told to stay indoors' is an instruction
 
 
 def check_g3(ctx: Context) -> Iterator[Hit]:
@@ -304,8 +308,9 @@ def _inside_name(ctx: Context, m: Span) -> bool:
         return False
     line = ctx.text[ctx.text.rfind("\n", 0, m.start) + 1:]
     line = line[:line.find("\n")] if "\n" in line else line
-    if line.upper() == line:
-        return False
+    words = re.findall(r"[^\W\d_][\w'’-]*", line)
+    if sum(w[0].isupper() for w in words) >= 0.6 * len(words):
+        return False  # a headline in capitals or in title case
     lo, _ = ctx.sentences.around(m.start)
     before = ctx.text[lo:m.start]
     if not before.strip() or re.search(r"[\"'“‘(:\-–—]\s*$", before):  # sentence start, quote, heading
@@ -323,8 +328,8 @@ _INCIDENT_NOUNS = re.compile(r"(?:attacks|strikes|airstrikes|bombings|raids|ambu
 _COUNT_CUE = re.compile(
     rf"\b(?P<count>(?:(?:more than|at least|over|nearly|almost|about|some|up to)\s+)?(?:{_NUMBER}|multiple|numerous|"
     r"several)|dozens of|scores of|hundreds of|a series of|a string of|a spate of|a wave of|a number of|a dozen)"
-    r"(?P<between>(?:\s+(?!(?:after|before|during|in|on|at|of|and|or|by|for|with|from|against|people|men|women|"
-    r"civilians|residents|soldiers|days|weeks|months|years)\b)[\w'’-]+){0,2})\s+$", re.I)
+    r"(?P<between>(?:[ \t]+(?!(?:after|before|during|in|on|at|of|and|or|by|for|with|from|against|people|men|women|"
+    r"civilians|residents|soldiers|days|weeks|months|years)\b)[\w'’-]+){0,2})[ \t]+$", re.I)
 
 
 def check_g7(ctx: Context) -> Iterator[Hit]:
@@ -622,7 +627,7 @@ def _spatial_cues(ctx: Context) -> Iterator[tuple[int, int, int, Location, re.Ma
         for _, m in _spans(loc.mentions):
             lo, _ = ctx.sentences.around(m.start)
             cue = _SPATIAL_CUE.search(ctx.text, max(lo, m.start - 60), m.start)
-            if cue:
+            if cue and not (cue.group("near") and _STARTS_WITH_NUMBER.match(m.text)):  # 'around 200 villages'
                 yield i, m.start, m.end, loc, cue
 
 
@@ -800,8 +805,8 @@ def check_r20(ctx: Context) -> Iterator[Hit]:
     """Weapons written with 'a'/'an' ('a grenade') whose quantity is not set."""
     text = ctx.text
     for i, weapon in enumerate(ctx.doc.weapons):
-        if weapon.quantity is not None:
-            continue
+        if weapon.quantity is not None or weapon.category is WeaponCategory.VEHICLE:
+            continue  # a vehicle that only carries attackers is no weapon at all (R20): a quantity is not the fix
         mentions = [m for _, m in _spans(weapon.mentions)]
         if any(_plural(m.text) or _counted(text, m) for m in mentions):
             continue  # some mention counts several: one 'a' mention does not make the quantity one
@@ -884,8 +889,9 @@ def check_r21(ctx: Context) -> Iterator[Hit]:
         if link.type is not EventLinkType.RELATED:
             continue
         source, target = ctx.events.get(link.source), ctx.events.get(link.target)
-        if source is None or target is None or source.time not in ctx.times or target.time not in ctx.times:
-            continue
+        if source is None or target is None or source.time not in ctx.times or target.time not in ctx.times \
+                or source.modality is not Modality.ACTUAL or target.modality is not Modality.ACTUAL:
+            continue  # 'earlier' is about incidents that happened; a foiled plot's planned date is not
         s, t = ctx.times[source.time].value, ctx.times[target.time].value
         if t.start > s.end:
             yield Hit(f"links[{i}]", None,
@@ -1057,16 +1063,18 @@ def guideline_text(rule_id: str, guidelines: str | None = None) -> str | None:
             return None
         guidelines = GUIDELINES.read_text(encoding="utf-8")
     lines = guidelines.splitlines()
-    marker = re.compile(rf"^- \({re.escape(rule_id)}[,)]")
-    for k, line in enumerate(lines):
-        if marker.match(line):
-            block = [line]
-            for more in lines[k + 1:]:
-                if not more.startswith("  ") or not more.strip():
-                    break
-                block.append(more)
-            return "\n".join(block)
-    return None
+    own = re.compile(rf"^- \({re.escape(rule_id)}[,)]")  # '- (R4) ...', '- (R7, replaced by G8) ...'
+    inline = re.compile(rf"^- .*\({re.escape(rule_id)}[,:)]")  # '- `outcome`: ... (G19: "12 casualties") ...'
+    starts = [k for k, line in enumerate(lines) if own.match(line)] or \
+        [k for k, line in enumerate(lines) if inline.match(line)]
+    if not starts:
+        return None
+    block = [lines[starts[0]]]
+    for more in lines[starts[0] + 1:]:
+        if not more.startswith("  ") or not more.strip():  # the bullet ends at the next bullet or a blank line
+            break
+        block.append(more)
+    return "\n".join(block)
 
 
 def explain(rule_id: str) -> str:

@@ -163,8 +163,9 @@ def _spans(mentions: Sequence[Mention]) -> Iterator[tuple[int, Span]]:
 # Word lists shared by several checks.
 _NUMBER_WORDS = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
                  "seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred")
-_NUMBER = rf"(?:(?!(?:19|20)\d\d\b)\d+(?:[,.]\d+)*|(?:{_NUMBER_WORDS})(?:[ -](?:{_NUMBER_WORDS}))*|a dozen|dozens|scores|hundreds|thousands|" \
-          r"a hundred|a thousand|a million|millions)"
+#: A count in figures (not a year) or words.
+_NUMBER = (rf"(?:(?!(?:19|20)\d\d\b)\d+(?:[,.]\d+)*|(?:{_NUMBER_WORDS})(?:[ -](?:{_NUMBER_WORDS}))*|"
+           r"a dozen|dozens|scores|hundreds|thousands|a hundred|a thousand|a million|millions)")
 _QUALIFIER = r"(?:at least|more than|over|up to|about|around|nearly|almost|approximately|roughly|some|as many as|" \
              r"fewer than|less than|at most|an estimated|no fewer than|no less than|upwards of)"
 _MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
@@ -247,8 +248,8 @@ def _is_year(number: str) -> bool:
 _MEANS = ("drones?|suicide|rockets?|missiles?|mortars?|artillery|air|aerial|helicopter|car|truck|vehicle|roadside|"
           "grenades?|ied|ieds|landmines?|mines?|sniper|small-arms|machine-gun|gun|knife|bomb|explosives?|tank|uav|"
           "shells?|bulldozer|arson")
-_HEADS = ("attacks?|strikes?|bombings?|blasts?|explosions?|fire|shelling|raids?|assaults?|ambush(?:es)?|barrages?|"
-          "incidents?|bomb|bombs|attacks")
+_HEADS = ("attacks?|strikes?|bombings?|bombs?|blasts?|explosions?|fire|shelling|raids?|assaults?|ambush(?:es)?|"
+          "barrages?|incidents?")
 _MEANS_TRIGGER = re.compile(rf"(?:^|\s)(?P<means>{_MEANS})[\s-]+(?P<head>{_HEADS})$", re.I)
 _OBJECT_TRIGGER = re.compile(r"^(?P<head>\w+)\s+(?:of\s+)?(?P<object>responsibility)$", re.I)
 
@@ -324,7 +325,7 @@ def _inside_name(ctx: Context, m: Span) -> bool:
 
 
 _INCIDENT_NOUNS = re.compile(r"(?:attacks|strikes|airstrikes|bombings|raids|ambushes|shootings|killings|massacres|"
-                             r"assaults|abductions|kidnappings|clashes|incidents|ambushes|operations)$", re.I)
+                             r"assaults|abductions|kidnappings|clashes|incidents|operations)$", re.I)
 _COUNT_CUE = re.compile(
     rf"\b(?P<count>(?:(?:more than|at least|over|nearly|almost|about|some|up to)\s+)?(?:{_NUMBER}|multiple|numerous|"
     r"several)|dozens of|scores of|hundreds of|a series of|a string of|a spate of|a wave of|a number of|a dozen)"
@@ -398,12 +399,9 @@ def _r11_expected(text: str, published: dt.date, value_start: dt.date) -> tuple[
     if part:
         month = _MONTHS[part.group("month").lower()]
         year = int(part.group("year")) if part.group("year") else value_start.year
-        last = calendar.monthrange(year, month)[1]
-        if part.group("part").lower() == "early":
-            return dt.date(year, month, 1), min(dt.date(year, month, 15), max(published, dt.date(year, month, 1))), \
-                DatePrecision.MONTH
-        return dt.date(year, month, 16), min(dt.date(year, month, last), max(published, dt.date(year, month, 16))), \
-            DatePrecision.MONTH
+        first, last = (1, 15) if part.group("part").lower() == "early" else (16, calendar.monthrange(year, month)[1])
+        start, end = dt.date(year, month, first), dt.date(year, month, last)
+        return start, published if start <= published < end else end, DatePrecision.MONTH  # the current half ends today
     part = _YEAR_PART.match(text)
     if part:
         year = int(part.group("year"))
@@ -508,8 +506,7 @@ def _g25_expected(text: str, published: dt.date) -> tuple[dt.date, dt.date, Date
     if phrase == "recent months":
         return _add_months(published, -3), published, DatePrecision.MONTH
     if phrase == "recent years":
-        return published.replace(year=published.year - 3) if not (published.month == 2 and published.day == 29) \
-            else dt.date(published.year - 3, 2, 28), published, DatePrecision.YEAR
+        return _add_months(published, -36), published, DatePrecision.YEAR
     if phrase == "last week":
         monday = published - dt.timedelta(days=published.weekday() + 7)
         return monday, monday + dt.timedelta(days=6), DatePrecision.WEEK

@@ -5,6 +5,7 @@
     python scripts/agreement.py build-b DIR...      # build corpus/agreement/annotator_b.jsonl from authoring folders
     python scripts/agreement.py apply               # merge with corpus/agreement/decisions.yaml, update the gold sources
     python scripts/agreement.py card                # regenerate the agreement section of corpus/README.md
+    python scripts/agreement.py select-v2           # the corpus 0.2.0 study: seeded selection per genre
 
 Selection rule: the 64 reports come in 8 blocks of 8 ids (eg-001..eg-008, ...), one block per writer batch and
 region group; in each block the two ids with the smallest SHA-256 of "eventgold-agreement-v1:<id>" are taken,
@@ -30,6 +31,34 @@ def select(ids: list[str], per_block: int = 2, block: int = 8) -> list[str]:
         part = sorted(ids[i:i + block], key=lambda d: hashlib.sha256(f"{SEED}:{d}".encode()).hexdigest())
         chosen += sorted(part[:per_block])
     return chosen
+
+
+SEED_V2 = "eventgold-agreement-v2"
+SHARE_V2 = 0.26
+
+
+def select_v2() -> dict[str, list[str]]:
+    """Corpus 0.2.0 study: per genre, the ceil(26%) new documents (eg-101 to eg-410) with the smallest seeded hash.
+
+    Together with the 16 documents of the 0.1.0 study this double-annotates more than 25% of the corpus, every genre.
+    """
+    import math
+
+    import yaml
+
+    reports = ROOT / "corpus" / "authoring" / "reports"
+    by_genre: dict[str, list[str]] = {}
+    for meta_path in sorted(reports.glob("eg-*.meta.yaml")):
+        doc_id = meta_path.name.removesuffix(".meta.yaml")
+        if not "eg-101" <= doc_id <= "eg-410":  # the documents written before the study began
+            continue
+        genre = (yaml.safe_load(meta_path.read_text(encoding="utf-8")) or {}).get("genre", "(none)")
+        by_genre.setdefault(genre, []).append(doc_id)
+    out = {}
+    for genre, ids in sorted(by_genre.items()):
+        ranked = sorted(ids, key=lambda d: hashlib.sha256(f"{SEED_V2}:{d}".encode()).hexdigest())
+        out[genre] = sorted(ranked[:math.ceil(SHARE_V2 * len(ids))])
+    return out
 
 
 def study_ids() -> list[str]:
@@ -129,6 +158,8 @@ if __name__ == "__main__":
         apply()
     elif command == "card":
         refresh_card()
+    elif command == "select-v2":
+        print(json.dumps(select_v2(), indent=1))
     else:
         print(__doc__, file=sys.stderr)
         raise SystemExit(2)

@@ -412,10 +412,18 @@ def _r11_expected(text: str, published: dt.date, value_start: dt.date) -> tuple[
 
 
 def check_r11(ctx: Context) -> Iterator[Hit]:
-    """Values of 'in the coming days/weeks/months', 'this year', 'early/late <month>', 'early/mid/late <year>'."""
+    """Values of 'in the coming days/weeks/months', 'this year', 'early/late <month>', 'early/mid/late <year>', and of
+    'since X' spanning a series."""
     published = ctx.doc.published
+    series_times = {ev.series.time for ev in ctx.doc.events if ev.series is not None and ev.series.time}
     for i, tm in enumerate(ctx.doc.times):
         if tm.anchor not in (None, TimeAnchor.PUBLISHED):
+            continue
+        since = next((m for _, m in _spans(tm.mentions) if re.match(r"since\b", m.text, re.I)), None)
+        if tm.id in series_times and since is not None and tm.value.end != published:
+            yield Hit(f"times[{i}].value", (since.start, since.end),
+                      f"{since.text!r} spans a series but ends {tm.value.end}, not at publication ({published})",
+                      f"'since X' giving the span of a series runs from X to the publication date: end: {published}")
             continue
         for _, m in _spans(tm.mentions):
             lo, _ = ctx.sentences.around(m.start)
@@ -526,6 +534,37 @@ def check_g26(ctx: Context) -> Iterator[Hit]:
                           "time mention inside the dateline",
                           "The dateline's date is the document's dateline.date, never an event time; events use it "
                           "only through anchor: dateline")
+
+
+_CLAIM_OR_DENIAL = re.compile(r"^(?:claim|den[iy]|reject|admit|disown|responsib)", re.I)
+_RESPONSE_TYPES = frozenset({EventType.DISRUPTED_WEAPONS_USE, EventType.ARREST, EventType.SECURITY_MEASURE,
+                             EventType.SECURITY_ALERT})
+
+
+def check_g27(ctx: Context) -> Iterator[Hit]:
+    """Incident ids on hypothetical or generic events; direct responses (claims, denials, interceptions, arrests,
+    closures, alerts) to an incident's event without its id."""
+    index = {ev.id: i for i, ev in enumerate(ctx.doc.events)}
+    for i, ev in enumerate(ctx.doc.events):
+        if ev.incident_id is not None and ev.modality in (Modality.HYPOTHETICAL, Modality.GENERIC):
+            first = next((m for _, m in _spans(ev.triggers)), None)
+            yield Hit(f"events[{i}].incident_id", (first.start, first.end) if first else None,
+                      f"{ev.modality.value} event {ev.id!r} carries incident_id {ev.incident_id!r}",
+                      "Hypothetical responses and habits are not part of a reported incident: remove the incident_id")
+    for link in ctx.doc.links:
+        source, target = ctx.events.get(link.source), ctx.events.get(link.target)
+        if link.type is not EventLinkType.RESPONSE_TO or source is None or target is None \
+                or target.incident_id is None or source.incident_id == target.incident_id \
+                or source.modality not in (Modality.ACTUAL, Modality.NEGATED):
+            continue
+        claim = source.type is EventType.STATEMENT and any(_CLAIM_OR_DENIAL.match(m.text) for m in source.triggers)
+        if claim or source.type in _RESPONSE_TYPES:
+            first = next((m for _, m in _spans(source.triggers)), None)
+            yield Hit(f"events[{index[source.id]}].incident_id", (first.start, first.end) if first else None,
+                      f"{source.type.value} {source.id!r} responds to {target.id!r} of incident "
+                      f"{target.incident_id!r} but carries {source.incident_id!r}",
+                      f"A claim, denial, interception, arrest, closure or alert an incident caused carries its id: "
+                      f"incident_id: {target.incident_id}")
 
 
 # --- 5. Actors ---------------------------------------------------------------------------------------------------
@@ -924,11 +963,12 @@ RULES: tuple[Rule, ...] = (
     Rule("R10", "time spans are the date part only", "4 Time",
          "time mentions that start with 'the', '(on the) evening/night/morning of', 'overnight on', 'late on'; 'a day "
          "later' and 'overnight' alone pass", check_r10),
-    Rule("R11", "fixed values for coming days/weeks/months, this year, early/late month, early/mid/late year",
-         "4 Time",
+    Rule("R11", "fixed values for coming days/weeks/months, this year, early/late month, early/mid/late year, "
+         "'since X'", "4 Time",
          "the value of times whose whole mention is 'in the coming days|weeks|months', '(so far) this year', "
-         "'early|late <Month> [year]', 'early|mid|late <year>', anchored on publication; mentions after 'since', "
-         "'from', 'until' are left alone ('since X' is not settled by R11)", check_r11),
+         "'early|late <Month> [year]', 'early|mid|late <year>', anchored on publication (mentions in a sentence with "
+         "'since', or after 'from', 'until', are left alone); and times of a series whose mention is 'since X' that do "
+         "not end at publication. 'Since X' dating a single event is not checked (X itself is not parsed)", check_r11),
     Rule("R12", "actual events are not dated after publication", "4 Time",
          "actual events whose time starts after the publication date (a date resolved into the wrong year, or a "
          "measure announced for the future marked actual); times after 'until', 'through', 'by' are stated ends of "
@@ -987,6 +1027,11 @@ RULES: tuple[Rule, ...] = (
          "approximate or whose value differs from G25's", check_g25),
     Rule("G26", "a dateline is never a time of an event", "4 Time, 13 Document fields",
          "time mentions that overlap the dateline mention", check_g26),
+    Rule("G27", "which events of a reported incident carry its incident_id", "4 Time, 13 Document fields",
+         "hypothetical or generic events with an incident_id; actual or negated claims and denials (statements whose "
+         "trigger is claim/deny/reject...), interceptions, arrests, security measures and alerts linked response_to an "
+         "event of an incident without its id; other responses (retaliations, threats) are left to the reading",
+         check_g27),
 )
 
 #: Rules of the guidelines that the lint does not check, and why.

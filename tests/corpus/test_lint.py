@@ -164,6 +164,13 @@ case("G26", "GAO, May 13 (Sahel Press) - Gunmen raided a market on Sunday.",
      {"dateline": _g24_dateline, "times": [{"id": "t2", "value": day("2024-05-13"), "mentions": ["May 13"]},
                                            {**_g24_time, "anchor": "dateline"}]})
 
+_g27_bombing = {"id": "e1", "type": "remote_explosive", "triggers": ["bombing"], "incident_id": "inc-001"}
+_g27_claim = {"id": "e2", "type": "statement", "modality": "negated", "triggers": ["claimed"]}
+_g27_link = [{"type": "response_to", "source": "e2", "target": "e1"}]
+case("G27", "No group has claimed the bombing of the bus station.",
+     {"events": [_g27_bombing, {**_g27_claim, "incident_id": "inc-001"}], "links": _g27_link},
+     {"events": [_g27_bombing, _g27_claim], "links": _g27_link})
+
 
 def test_every_rule_has_a_passing_and_a_failing_example() -> None:
     assert sorted(CASES) == sorted(RULE_IDS)
@@ -211,6 +218,22 @@ def test_r1_level_words(text: str, mention: str) -> None:
 def test_r1_leaves_names_and_descriptions_alone(text: str, mention: str) -> None:
     doc = make(text, locations=[{"id": "l1", "name": "x", "precision": "region", "mentions": [mention]}])
     assert lint_document(doc) == []
+
+
+def test_r11_since_for_a_series_runs_to_publication() -> None:
+    good, _ = CASES["G7"]
+    bad = good.model_copy(deep=True)
+    bad.times[0].value.end = bad.times[0].value.end.replace(day=1)
+    (finding,) = lint_document(bad)
+    assert finding.rule == "R11" and finding.text == "since March"
+    assert finding.message == "'since March' spans a series but ends 2024-05-01, not at publication (2024-05-14)"
+
+
+def test_g27_leaves_hypothetical_responses_without_an_id() -> None:
+    doc = make("Officials said bars will close after the bombing.",
+               events=[_g27_bombing, {"id": "e2", "type": "security_measure", "modality": "hypothetical",
+                                      "triggers": ["close"], "incident_id": "inc-001"}])
+    assert [f.message for f in lint_document(doc)] == ["hypothetical event 'e2' carries incident_id 'inc-001'"]
 
 
 def test_g14_ignores_a_cue_about_another_place() -> None:
@@ -365,7 +388,7 @@ def test_command_exit_codes_and_json(tmp_path: Path) -> None:
     good, bad = CASES["G12"]
     ok = runner.invoke(app, ["corpus", "lint", str(_write(tmp_path, [good])), "--no-allowlist"])
     assert ok.exit_code == 0, ok.output
-    assert "1 documents, 23 rules: 0 findings, 0 allowlisted" in ok.stdout
+    assert f"1 documents, {len(RULES)} rules: 0 findings, 0 allowlisted" in ok.stdout
     result = runner.invoke(app, ["corpus", "lint", str(_write(tmp_path, [bad])), "--no-allowlist", "--json"])
     assert result.exit_code == 1
     data = json.loads(result.stdout)

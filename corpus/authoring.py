@@ -38,6 +38,8 @@ import yaml
 from eventgold.schema import DataError, Document, Problem, parse_document
 from eventgold.schema.vocab import SCHEMA_VERSION, VAGUE_QUANTITIES
 
+#: libyaml's loader when PyYAML was built with it (ten times faster on the corpus), else the pure-Python one.
+_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _NTH = re.compile(r"^(?P<text>.*)#(?P<n>[1-9][0-9]*)$", re.DOTALL)
 _META_KEYS = {"id", "published", "source", "language", "synthetic"}
 #: Writers' notes in the meta files that are not document metadata (``event_types`` would leak answers to systems).
@@ -251,7 +253,7 @@ def _count(value: Any, path: str, problems: list[Problem]) -> Any:
 def _load_yaml(path: Path) -> Any:
     try:
         with open(path, encoding="utf-8") as f:
-            return yaml.safe_load(f)
+            return yaml.load(f, Loader=_SafeLoader)
     except yaml.YAMLError as exc:
         line = getattr(getattr(exc, "problem_mark", None), "line", None)
         raise DataError(Problem(f"invalid YAML: {getattr(exc, 'problem', exc)}", "Fix the YAML syntax",
@@ -281,7 +283,7 @@ _MENTION_LISTS = {"mentions", "triggers"}
 def compose_annotation(path: str | Path) -> yaml.Node | None:
     """The YAML node tree of an annotation file, with line marks (None for an empty file)."""
     with open(path, encoding="utf-8") as f:
-        return yaml.compose(f)
+        return yaml.compose(f, Loader=_SafeLoader)
 
 
 def annotation_line(root: yaml.Node | None, text: str, json_path: str, span: tuple[int, int] | None = None) -> int | None:

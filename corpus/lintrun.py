@@ -104,7 +104,8 @@ def _yaml_findings(root: Path, doc_id: str, rules: Sequence[Rule], problems: lis
 
 def lint_sources(files: Sequence[str | Path] = (), *, authoring: str | Path | None = None,
                  rules: Sequence[Rule] = RULES, allowlist: str | Path | None = None) -> LintReport:
-    """Lint gold JSONL files and annotation YAML files, or an authoring folder, or (with neither) the bundled corpus.
+    """Lint gold JSONL files, annotation YAML files, corpus folders and authoring folders (``files``, or ``authoring``),
+    or with none of them the bundled corpus.
 
     ``allowlist`` is a file of reviewed exceptions (None: none).
     """
@@ -118,7 +119,11 @@ def lint_sources(files: Sequence[str | Path] = (), *, authoring: str | Path | No
         sources += [("yaml", root, doc_id) for doc_id in annotated_ids(root)]
     for name in files:
         path = Path(name)
-        if path.suffix in (".yaml", ".yml"):
+        if path.is_dir() and (path / "annotations").is_dir():  # an authoring folder
+            sources += [("yaml", path, doc_id) for doc_id in annotated_ids(path)]
+        elif path.is_dir():  # a corpus folder: every split
+            sources += [("jsonl", split_path(split, path), None) for split in SPLITS]
+        elif path.suffix in (".yaml", ".yml"):
             sources.append(("yaml", path.resolve().parent.parent, path.stem))
         else:
             sources.append(("jsonl", path, None))

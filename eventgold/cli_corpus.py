@@ -129,8 +129,8 @@ def validate_command(path: Path = CORPUS_ARG) -> None:
 @app.command("lint")
 @handles_errors
 def lint_command(
-    files: list[Path] = typer.Argument(None, help="Gold JSONL files or annotation YAML files (default: the bundled "
-                                       "corpus, every split)."),
+    files: list[Path] = typer.Argument(None, help="Gold JSONL files, annotation YAML files, corpus folders or "
+                                       "authoring folders (default: the bundled corpus, every split)."),
     authoring: Path = typer.Option(None, "--authoring", help="Lint an authoring folder's YAML sources; findings "
                                    "name the annotation file and line."),
     allowlist: Path = typer.Option(None, "--allowlist", help="Reviewed exceptions (default: the bundled corpus's "

@@ -318,6 +318,14 @@ def test_jsonl_findings_carry_file_and_line(tmp_path: Path) -> None:
     assert set(report.counts()) == set(RULE_IDS)
 
 
+def test_a_corpus_folder_lints_every_split(tmp_path: Path) -> None:
+    from eventgold.corpus.splits import make_corpus_folder
+
+    make_corpus_folder([CASES["R4"][1], CASES["G3"][1].model_copy(update={"id": "t2"})], tmp_path / "c", card=False)
+    report = lint_sources([tmp_path / "c"])
+    assert sorted(report.documents) == ["t1", "t2"] and sorted(f.rule for f in report.findings) == ["G3", "R4"]
+
+
 def test_invalid_lines_are_reported_not_skipped(tmp_path: Path) -> None:
     path = tmp_path / "gold.jsonl"
     path.write_text('{"schema_version": "2.0", "id": "x", "text": "t"}\n', encoding="utf-8")
@@ -426,6 +434,7 @@ def test_authoring_findings_name_the_annotation_line(tmp_path: Path) -> None:
     assert (finding.file, finding.line) == (str(root / "annotations" / "t9.yaml"), 6)  # ... the YAML does not
     single = lint_sources([root / "annotations" / "t9.yaml"])
     assert [(f.file, f.line) for f in single.findings] == [(finding.file, 6)]
+    assert [(f.file, f.line) for f in lint_sources([root]).findings] == [(finding.file, 6)]  # the folder as a FILE
 
 
 def test_authoring_build_errors_are_reported(tmp_path: Path) -> None:

@@ -2,9 +2,9 @@
 
 The schema (``eventgold validate``) says whether a document is well-formed; the lint says whether it follows
 ``docs/guidelines.md``. Each checkable rule is a row of :data:`RULES`: the guideline's rule id (``R..`` from version
-1.1, ``G..`` from 2.0), a title, the guideline section, what the check looks for, the fix, and a check function from a
-document to located hits. Rules a machine cannot check are listed in :data:`NOT_CHECKED` with the reason, so
-``eventgold corpus lint --explain`` answers for every rule id.
+1.1, ``G..`` from 2.0), a title, the guideline section, what the check looks for, and a check function from a
+document to located hits, each with its message and the fix. Rules a machine cannot check are listed in
+:data:`NOT_CHECKED` with the reason, so ``eventgold corpus lint --explain`` answers for every rule id.
 
 The checks read the words around the annotated spans with plain regular expressions. Each was tuned on the bundled
 corpus and the authoring drafts to keep false alarms rare: a check that cries wolf is worse than none, so every check

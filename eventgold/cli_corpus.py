@@ -1,4 +1,4 @@
-"""The `eventgold corpus` commands: build, split, stats, validate, export-hf."""
+"""The `eventgold corpus` commands: build, split, stats, validate, lint, export-hf."""
 
 from __future__ import annotations
 
@@ -133,6 +133,42 @@ def validate_command(path: Path = CORPUS_ARG) -> None:
 
 
 @handles_errors
+def lint_command(
+    files: list[Path] = typer.Argument(None, help="Gold JSONL files, annotation YAML files, corpus folders or "
+                                       "authoring folders (default: the bundled corpus, every split)."),
+    authoring: Path = typer.Option(None, "--authoring", help="Lint an authoring folder's YAML sources; findings "
+                                   "name the annotation file and line."),
+    allowlist: Path = typer.Option(None, "--allowlist", help="Reviewed exceptions (default: the bundled corpus's "
+                                   "corpus/lint-allowlist.yaml)."),
+    no_allowlist: bool = typer.Option(False, "--no-allowlist", help="Report every finding."),
+    select: str = typer.Option(None, "--select", help="Comma-separated rule ids to run, e.g. R4,G12 (default: all)."),
+    explain: str = typer.Option(None, "--explain", metavar="RULE", help="Print what RULE says and what the lint "
+                                "checks of it, then exit."),
+    as_json: bool = typer.Option(False, "--json", help="Print JSON instead of text."),
+    output: Path = typer.Option(None, "-o", "--output", help="Write to this file."),
+) -> None:
+    """Check gold documents against the annotation guidelines: one located finding per departure from a rule.
+
+    Exit 0 when every finding is in the allowlist, 1 when findings remain (or an allowlist entry matches nothing, or a
+    document cannot be read), 2 on usage errors.
+    """
+    from eventgold.corpus.allowlist import BUNDLED_ALLOWLIST
+    from eventgold.corpus.lint import explain as explain_rule
+    from eventgold.corpus.lint import select_rules
+    from eventgold.corpus.lintrun import format_json, format_text, lint_sources
+
+    if explain:
+        write_output(explain_rule(explain), output)
+        return
+    rules = select_rules(r.strip() for r in select.split(",") if r.strip()) if select else select_rules()
+    chosen = None if no_allowlist else allowlist or (BUNDLED_ALLOWLIST if BUNDLED_ALLOWLIST.is_file() else None)
+    report = lint_sources(files or (), authoring=authoring, rules=rules, allowlist=chosen)
+    write_output(format_json(report) if as_json else format_text(report), output)
+    if not report.ok:
+        raise typer.Exit(1)
+
+
+@handles_errors
 def export_hf_command(
     out: Path = typer.Argument(..., help="Folder to write."),
     path: Path = typer.Option(None, "--corpus", help="Corpus folder (default: the bundled corpus)."),
@@ -152,4 +188,5 @@ def build_app() -> typer.Typer:
     app.command("stats")(stats_command)
     app.command("validate")(validate_command)
     app.command("export-hf")(export_hf_command)
+    app.command("lint")(lint_command)
     return app

@@ -76,13 +76,21 @@ def extract_command(
                                 help="Corpus folder for --split and for the baseline's train split (default: bundled)."),
     output: Path = typer.Option(..., "-o", "--output", help="Prediction JSONL to write ('-' for stdout)."),
     num_proc: int = typer.Option(1, "--num-proc", min=1, help="Worker processes (copies of the command with --command)."),
+    answer_format: str = typer.Option("document", "--answer-format",
+                                      help="With --command: 'document' (a prediction document per line, matched by "
+                                           "id) or 'llm' (only the answer of 'eventgold schema --llm' per line, in "
+                                           "input order)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress on stderr."),
 ) -> None:
     """Run an extraction system over documents and write its predictions (JSONL, prediction profile)."""
-    from eventgold.eval.systems import run_command, run_system
+    from eventgold.eval.systems import AnswerFormat, run_command, run_system
 
     if (system is None) == (command is None):
         raise UsageError("give either --system NAME or --command 'CMD' (not both)")
+    if answer_format not in {f.value for f in AnswerFormat}:
+        raise UsageError(f"--answer-format {answer_format!r}: choose one of {', '.join(f.value for f in AnswerFormat)}")
+    if system is not None and answer_format != AnswerFormat.DOCUMENT:
+        raise UsageError("--answer-format is for --command; a --system returns documents")
     docs, where = input_documents(input_path, split, corpus)
     started = time.monotonic()
 
@@ -98,7 +106,7 @@ def extract_command(
         preds = run_system(loaded, docs, name=f"system {system}", num_proc=num_proc, on_progress=progress)
         label = system
     else:
-        preds = run_command(command, docs, num_proc=num_proc, on_progress=progress)
+        preds = run_command(command, docs, num_proc=num_proc, on_progress=progress, answer_format=answer_format)
         label = command
     n = write_documents(output, preds)
     if not quiet:

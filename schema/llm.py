@@ -355,7 +355,8 @@ def _type_text(annotation: Any) -> str:
         return _type_text(annotation.__value__)
     origin, args = typing.get_origin(annotation), typing.get_args(annotation)
     if origin is Annotated:
-        meta = " ".join(str(m.pattern) for m in args[1:] if getattr(m, "pattern", None))
+        constraints = [c for m in args[1:] for c in (m, *getattr(m, "metadata", []))]
+        meta = " ".join(str(c.pattern) for c in constraints if getattr(c, "pattern", None))
         if meta == ANSWER_ID_PATTERN:
             return "id"
         if meta == COUNTRY_PATTERN:

@@ -83,12 +83,14 @@ DATE_PATTERN = "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"
 #: Values of ``Time.anchor`` that name an anchor kind rather than the id of a time or event.
 ANCHOR_WORDS = {"published": TimeAnchor.PUBLISHED, "dateline": TimeAnchor.DATELINE}
 
-#: Gold fields the answer does not carry, and why: the round trip is exact up to these.
+#: Gold fields (``Model.field``) the answer does not carry, and why: the round trip is exact up to these.
 LLM_OMITTED_FIELDS: dict[str, str] = {
-    "Mention.start, Mention.end": "offsets: the answer quotes text; the scorer matches span-free mentions by text",
+    "Mention.start": "offsets: the answer quotes text; the scorer matches span-free mentions by their text",
+    "Mention.end": "offsets, as Mention.start",
     "Event.incident_id": "a corpus-wide id shared by the reports of one incident; one report cannot tell it",
     "Event.confidence": "a system's score, not an annotation",
-    "Location.coordinates, Location.gazetteer_id": "geocoding, a step after extraction",
+    "Location.coordinates": "geocoding, a step after extraction",
+    "Location.gazetteer_id": "geocoding, a step after extraction",
 }
 
 AnswerId = Annotated[str, Field(pattern=ANSWER_ID_PATTERN)]
@@ -410,10 +412,32 @@ def describe_llm_answer() -> str:
             meaning = meanings.get(member)
             out.append(f"- `{member.value}`" + (f": {meaning}" if meaning else ""))
         out.append("")
-    return "\n".join(out)
+    return "\n".join(out).rstrip("\n") + "\n"
 
 
 # --------------------------------------------------------------------------- document -> answer
+
+
+def without_omitted(doc: gold.Document) -> gold.Document:
+    """``doc`` as an LLM answer can express it: the fields of :data:`LLM_OMITTED_FIELDS` set to None.
+
+    ``from_llm_answer(to_llm_answer(doc), ...)`` has the annotations of ``without_omitted(doc)``.
+    """
+    copy = doc.model_copy(deep=True)
+
+    def clear(obj: Any) -> None:
+        if isinstance(obj, list):
+            for item in obj:
+                clear(item)
+        elif isinstance(obj, BaseModel):
+            for name in type(obj).model_fields:
+                if f"{type(obj).__name__}.{name}" in LLM_OMITTED_FIELDS:
+                    setattr(obj, name, None)
+                else:
+                    clear(getattr(obj, name))
+
+    clear(copy)
+    return copy
 
 
 def to_llm_answer(doc: gold.Document) -> dict[str, Any]:
@@ -630,5 +654,5 @@ def from_llm_answer(answer: Mapping[str, Any] | str | LlmAnswer, *, id: str, pub
 
 __all__ = [
     "ANSWER_ID_MAX", "ANSWER_MODELS", "LLM_OMITTED_FIELDS", "LlmAnswer", "describe_llm_answer", "from_llm_answer",
-    "llm_json_schema", "to_llm_answer",
+    "llm_json_schema", "to_llm_answer", "without_omitted",
 ]

@@ -33,8 +33,10 @@ True
 
 from __future__ import annotations
 
+import collections
 import datetime as dt
 import json
+import re
 import typing
 from collections.abc import Mapping
 from enum import Enum
@@ -317,35 +319,42 @@ _DROPPED_KEYWORDS = frozenset({"title", "default"})
 def llm_json_schema() -> dict[str, Any]:
     """The JSON Schema of an LLM answer, in the dialect structured-output engines accept.
 
-    Descriptions are kept where engines allow them: on every property that is not a ``$ref`` (enums are
-    written in place, so they keep theirs) and on every object. A property that points to a shared
-    definition (the nullable objects and values) carries none, since OpenAI refuses keywords beside a
-    ``$ref``; :func:`describe_llm_answer` gives every field's description for a prompt.
+    Enums and every definition used in one place only are written in place, so the schema keeps few
+    ``$ref`` hops (outlines-core follows at most four in a chain by default and silently drops the
+    properties beyond) and most properties keep their description. The shared definitions left
+    (``Quantity`` and the ``Nullable*`` values) are referenced by a bare ``$ref``, since OpenAI refuses
+    keywords beside one; :func:`describe_llm_answer` gives every field's description for a prompt.
     """
     schema = LlmAnswer.model_json_schema()
-    enums = {name: sub for name, sub in schema["$defs"].items() if "enum" in sub}
-    schema["$defs"] = {name: sub for name, sub in schema["$defs"].items() if name not in enums}
-    return _engine_dialect(schema, enums)  # type: ignore[no-any-return]
+    uses = collections.Counter(re.findall(r'"\$ref": "#/\$defs/([^"]+)"', json.dumps(schema)))
+    inline = {name: sub for name, sub in schema["$defs"].items() if "enum" in sub or uses[name] == 1}
+    schema["$defs"] = {name: sub for name, sub in schema["$defs"].items() if name not in inline}
+    return _engine_dialect(schema, inline)  # type: ignore[no-any-return]
 
 
-def _engine_dialect(node: Any, enums: dict[str, Any]) -> Any:
-    """Drop titles, write enums in place with the description of the property, and nothing beside a $ref."""
+def _engine_dialect(node: Any, inline: dict[str, Any]) -> Any:
+    """Drop titles; write the ``inline`` definitions in place, with the description of the property that uses them."""
     if isinstance(node, list):
-        return [_engine_dialect(x, enums) for x in node]
+        return [_engine_dialect(x, inline) for x in node]
     if not isinstance(node, dict):
         return node
     if "$ref" in node:
         name = node["$ref"].rpartition("/")[2]
-        if name not in enums:
+        if name not in inline:
             return {"$ref": node["$ref"]}
-        inline = {"type": enums[name]["type"], "enum": enums[name]["enum"]}
-        return {**inline, "description": node["description"]} if "description" in node else inline
+        target = inline[name]
+        if "enum" in target:
+            target = {"type": target["type"], "enum": target["enum"]}
+        written = _engine_dialect(target, inline)
+        if "description" in node:
+            written = {**written, "description": node["description"]}
+        return written
     out = {}
     for key, value in node.items():
         if key in ("properties", "$defs"):
-            out[key] = {name: _engine_dialect(sub, enums) for name, sub in value.items()}
+            out[key] = {name: _engine_dialect(sub, inline) for name, sub in value.items()}
         elif key not in _DROPPED_KEYWORDS:
-            out[key] = _engine_dialect(value, enums)
+            out[key] = _engine_dialect(value, inline)
     return out
 
 

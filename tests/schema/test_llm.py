@@ -213,8 +213,26 @@ def test_the_schema_says_every_field_and_no_defaults() -> None:
         assert keyword not in text
 
 
+def _ref_chain(node: Any, hops: int = 0) -> int:
+    """The longest chain of $refs followed from ``node`` (the schema has no recursion)."""
+    if isinstance(node, list):
+        return max((_ref_chain(x, hops) for x in node), default=hops)
+    if not isinstance(node, dict):
+        return hops
+    if "$ref" in node:
+        return _ref_chain(SCHEMA["$defs"][node["$ref"].rpartition("/")[2]], hops + 1)
+    return max((_ref_chain(v, hops) for k, v in node.items() if k != "$defs"), default=hops)
+
+
+def test_chains_of_refs_are_short() -> None:
+    """outlines-core follows at most four $refs in a chain by default and drops what lies beyond, silently."""
+    assert _ref_chain(SCHEMA) == 3
+    assert sorted(SCHEMA["$defs"]) == ["NullableCount", "NullableCountry", "NullableId", "NullableQuantity",
+                                       "NullableString", "Quantity"]
+
+
 def test_ids_are_limited_inside_the_pattern() -> None:
-    event_id = SCHEMA["$defs"]["Event"]["properties"]["id"]
+    event_id = SCHEMA["properties"]["events"]["items"]["properties"]["id"]
     assert set(event_id) == {"type", "pattern", "description"}
     ok = empty_answer(events=[event("e" * 64)])
     assert list(VALIDATOR.iter_errors(ok)) == []

@@ -5,6 +5,7 @@
     python scripts/agreement.py build-b DIR...      # build corpus/agreement/annotator_b.jsonl from authoring folders
     python scripts/agreement.py apply               # merge with corpus/agreement/decisions.yaml, update the gold sources
     python scripts/agreement.py card                # regenerate the agreement section of corpus/README.md
+    python scripts/agreement.py select-v2           # the corpus 0.2.0 study: seeded selection per genre
 
 Selection rule: the 64 reports come in 8 blocks of 8 ids (eg-001..eg-008, ...), one block per writer batch and
 region group; in each block the two ids with the smallest SHA-256 of "eventgold-agreement-v1:<id>" are taken,
@@ -32,15 +33,45 @@ def select(ids: list[str], per_block: int = 2, block: int = 8) -> list[str]:
     return chosen
 
 
-def all_ids() -> list[str]:
-    return sorted(p.stem for p in (ROOT / "corpus" / "authoring" / "reports").glob("*.txt"))
+SEED_V2 = "eventgold-agreement-v2"
+SHARE_V2 = 0.26
+
+
+def select_v2() -> dict[str, list[str]]:
+    """Corpus 0.2.0 study: per genre, the ceil(26%) new documents (eg-101 to eg-410) with the smallest seeded hash.
+
+    Together with the 16 documents of the 0.1.0 study this double-annotates more than 25% of the corpus, every genre.
+    """
+    import math
+
+    import yaml
+
+    reports = ROOT / "corpus" / "authoring" / "reports"
+    by_genre: dict[str, list[str]] = {}
+    for meta_path in sorted(reports.glob("eg-*.meta.yaml")):
+        doc_id = meta_path.name.removesuffix(".meta.yaml")
+        if not "eg-101" <= doc_id <= "eg-410":  # the documents written before the study began
+            continue
+        genre = (yaml.safe_load(meta_path.read_text(encoding="utf-8")) or {}).get("genre", "(none)")
+        by_genre.setdefault(genre, []).append(doc_id)
+    out = {}
+    for genre, ids in sorted(by_genre.items()):
+        ranked = sorted(ids, key=lambda d: hashlib.sha256(f"{SEED_V2}:{d}".encode()).hexdigest())
+        out[genre] = sorted(ranked[:math.ceil(SHARE_V2 * len(ids))])
+    return out
+
+
+def study_ids() -> list[str]:
+    """The 64 reports of corpus version 0.1.0 that the study sampled (eg-001 ... eg-064)."""
+    return sorted(p.stem for p in (ROOT / "corpus" / "authoring" / "reports").glob("eg-0[0-6][0-9].txt")
+                  if p.stem <= "eg-064")
 
 
 def snapshot_a() -> None:
     from eventgold.corpus.authoring import build_document
     from eventgold.schema import write_documents
 
-    write_documents(AGREEMENT / "annotator_a.jsonl", [build_document(ROOT / "corpus" / "authoring", i) for i in select(all_ids())])
+    write_documents(AGREEMENT / "annotator_a.jsonl", [build_document(ROOT / "corpus" / "authoring", i) for i in select(study_ids())])
 
 
 def build_b(dirs: list[str]) -> None:
@@ -48,8 +79,8 @@ def build_b(dirs: list[str]) -> None:
     from eventgold.schema import write_documents
 
     docs = sorted((d for folder in dirs for d in build_all(folder)), key=lambda d: d.id)
-    if [d.id for d in docs] != select(all_ids()):
-        raise SystemExit(f"annotator B covers {[d.id for d in docs]}, expected {select(all_ids())}")
+    if [d.id for d in docs] != select(study_ids()):
+        raise SystemExit(f"annotator B covers {[d.id for d in docs]}, expected {select(study_ids())}")
     write_documents(AGREEMENT / "annotator_b.jsonl", docs)
 
 
@@ -118,7 +149,7 @@ def refresh_card(card: Path = ROOT / "corpus" / "README.md") -> bool:
 if __name__ == "__main__":
     command = sys.argv[1] if len(sys.argv) > 1 else ""
     if command == "select":
-        print(json.dumps(select(all_ids())))
+        print(json.dumps(select(study_ids())))
     elif command == "snapshot-a":
         snapshot_a()
     elif command == "build-b":
@@ -127,6 +158,8 @@ if __name__ == "__main__":
         apply()
     elif command == "card":
         refresh_card()
+    elif command == "select-v2":
+        print(json.dumps(select_v2(), indent=1))
     else:
         print(__doc__, file=sys.stderr)
         raise SystemExit(2)

@@ -221,7 +221,7 @@ def test_xgrammar_refuses_what_is_no_answer(xgrammar_results: dict[str, bool]) -
 
 
 @pytest.mark.skip(reason="llama.cpp's JSON-schema-to-grammar converter comes with llama-cpp-python, which PyPI "
-                         "ships as source only: building it takes most of an hour on a 2-core machine, too long "
-                         "for a test dependency. See docs/llm.md for how it was checked by hand.")
+                         "ships as source only: building it takes about 40 minutes on a 2-core machine, too long "
+                         "for a test dependency (docs/llm.md)")
 def test_llama_cpp_produces_every_answer() -> None:
-    """Placeholder that keeps the engine in the test report; docs/llm.md records the manual check."""
+    """Keeps the engine in the test report, skipped with the reason."""

@@ -9,7 +9,7 @@ outlines-core, llama.cpp and lm-format-enforcer all take:
 
 - every property is required and ``null`` means absent; there are no defaults;
 - no ``minLength``/``maxLength``/``minimum``/``maximum``: limits live inside patterns
-  (ids are at most 64 characters), everything else is checked by :func:`from_llm_answer`;
+  (ids are at most 24 characters), everything else is checked by :func:`from_llm_answer`;
 - nullable values are a handful of shared ``$defs`` (``NullableId``, ``NullableString``, ...) so the
   schema has few union types, and a ``$ref`` never has keywords beside it;
 - mentions are span-free: the text only, no offsets;
@@ -77,7 +77,7 @@ from .vocab import (
 )
 
 #: Longest id an answer may use; the limit sits inside :data:`ANSWER_ID_PATTERN`, not in a maxLength.
-ANSWER_ID_MAX = 64
+ANSWER_ID_MAX = 24
 ANSWER_ID_PATTERN = f"^[A-Za-z0-9][A-Za-z0-9_.:-]{{0,{ANSWER_ID_MAX - 1}}}$"
 COUNTRY_PATTERN = "^[A-Z]{2}$"
 DATE_PATTERN = "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"
@@ -406,7 +406,7 @@ def describe_llm_answer() -> str:
     """Every field of the LLM answer with its type and meaning, and every vocabulary: Markdown for a prompt."""
     out = ["# The answer to give", "",
            "Answer with one JSON object. Every field is required: write null where the text gives nothing. Quote "
-           "mentions and triggers exactly as they appear in the text. Ids are up to 64 letters, digits and "
+           "mentions and triggers exactly as they appear in the text. Ids are up to 24 letters, digits and "
            "'_.:-', unique in the answer. Actors, locations and weapons may have a null id: refer to them by "
            "their exact name instead.", ""]
     for cls in ANSWER_MODELS:
@@ -454,7 +454,7 @@ def to_llm_answer(doc: gold.Document) -> dict[str, Any]:
 
     Offsets and the fields in :data:`LLM_OMITTED_FIELDS` are left out; everything else is kept, so
     ``from_llm_answer(to_llm_answer(doc), ...)`` gives back ``doc``'s annotations without them.
-    Raises :class:`DataError` for what the answer cannot express (an id longer than 64 characters,
+    Raises :class:`DataError` for what the answer cannot express (an id longer than 24 characters,
     a time anchored on an object whose id is 'published' or 'dateline').
     """
     problems: list[Problem] = []

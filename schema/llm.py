@@ -412,7 +412,8 @@ def describe_llm_answer() -> str:
     for cls in ANSWER_MODELS:
         out += [f"## {'Answer' if cls is LlmAnswer else cls.__name__}", "", (cls.__doc__ or "").strip(), ""]
         for name, field in cls.model_fields.items():
-            out.append(f"- `{name}` ({_type_text(field.annotation)}): {field.description}")
+            annotation = Annotated[(field.annotation, *field.metadata)] if field.metadata else field.annotation
+            out.append(f"- `{name}` ({_type_text(annotation)}): {field.description}")
         out.append("")
     out += ["# Values", ""]
     for enum, meanings in _enum_tables():

@@ -14,6 +14,8 @@ Three ways to name one:
   ``training`` receives the training documents;
 - an external command (:func:`run_command`) that reads documents as JSON Lines on stdin and
   writes one prediction per line on stdout — how an LLM or any tool outside Python plugs in.
+  With ``answer_format="llm"`` it writes only an LLM answer per line (``eventgold schema --llm``),
+  in input order, and eventgold builds the prediction document (:func:`eventgold.schema.from_llm_answer`).
 
 **The harness completes answers.** A system's answer need not repeat what it was given: a
 missing ``published`` or ``text`` is taken from the input (so is a missing ``id`` of a command's
@@ -43,10 +45,11 @@ import sys
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from eventgold.schema import DataError, Document, Problem, Profile, UsageError, parse_document
+from eventgold.schema import DataError, Document, Problem, Profile, UsageError, from_llm_answer, parse_document
 
 from .errors import ParameterError, check_num_proc
 
@@ -339,6 +342,15 @@ def run_system(system: System, docs: Iterable[Document], *, name: str = "system"
 STDERR_TAIL_LINES = 20
 
 
+class AnswerFormat(StrEnum):
+    """What an external command prints per input document."""
+
+    DOCUMENT = "document"
+    """A prediction document with the input's id, published date and text (matched by id)."""
+    LLM = "llm"
+    """Only the LLM answer (``eventgold schema --llm``), one line per input document in input order."""
+
+
 class _Feeder(threading.Thread):
     """Writes the stripped input documents to the command's stdin and remembers them by id."""
 
@@ -420,7 +432,8 @@ def command_argv(command: str | Sequence[str]) -> list[str]:
 
 def run_command(command: str | Sequence[str], docs: Iterable[Document], *, num_proc: int = 1,
                 on_progress: Callable[[int], None] | None = None,
-                stderr: Callable[[str], None] | None = _to_stderr) -> Iterator[Document]:
+                stderr: Callable[[str], None] | None = _to_stderr,
+                answer_format: AnswerFormat | str = AnswerFormat.DOCUMENT) -> Iterator[Document]:
     """Run an external command as a system: documents as JSONL on its stdin, predictions as JSONL on its stdout.
 
     The command receives each document stripped of annotations (:func:`strip_document`), one JSON
@@ -432,13 +445,22 @@ def run_command(command: str | Sequence[str], docs: Iterable[Document], *, num_p
     The answers are completed by :func:`complete_answer`. The command is started without a shell;
     use ``sh -c '...'`` for pipes.
 
+    With ``answer_format="llm"`` the command prints only an LLM answer per line (the JSON Schema is
+    ``eventgold schema --llm``), answering the input documents in their order; each answer becomes
+    a prediction document with the input's id, date and text.
+
     With ``num_proc > 1``, that many copies run side by side on contiguous shards of the input and
     the predictions are yielded shard by shard (input order across shards).
     """
     argv = command_argv(command)
+    try:
+        answer_format = AnswerFormat(answer_format)
+    except ValueError:
+        raise UsageError(f"unknown answer format {answer_format!r}; choose one of "
+                         f"{', '.join(f.value for f in AnswerFormat)}") from None
     check_num_proc(num_proc)
     if num_proc == 1:
-        yield from _run_one_command(argv, docs, on_progress=on_progress, stderr=stderr)
+        yield from _run_one_command(argv, docs, on_progress=on_progress, stderr=stderr, answer_format=answer_format)
         return
     materialized = list(docs)
     size = -(-len(materialized) // num_proc) if materialized else 0
@@ -456,7 +478,8 @@ def run_command(command: str | Sequence[str], docs: Iterable[Document], *, num_p
 
     def work(i: int) -> None:
         try:
-            results[i] = list(_run_one_command(argv, shards[i], on_progress=count, shard=i + 1, stderr=stderr))
+            results[i] = list(_run_one_command(argv, shards[i], on_progress=count, shard=i + 1, stderr=stderr,
+                                               answer_format=answer_format))
         except BaseException as exc:  # collected and re-raised below in shard order
             errors[i] = exc
 
@@ -473,8 +496,8 @@ def run_command(command: str | Sequence[str], docs: Iterable[Document], *, num_p
 
 
 def _run_one_command(argv: list[str], docs: Iterable[Document], *, on_progress: Callable[[int], None] | None,
-                     shard: int | None = None, stderr: Callable[[str], None] | None = _to_stderr
-                     ) -> Iterator[Document]:
+                     shard: int | None = None, stderr: Callable[[str], None] | None = _to_stderr,
+                     answer_format: AnswerFormat = AnswerFormat.DOCUMENT) -> Iterator[Document]:
     label = shlex.join(argv)
     origin = f"stdout of {label!r}" + (f" (shard {shard})" if shard is not None else "")
     try:
@@ -503,6 +526,13 @@ def _run_one_command(argv: list[str], docs: Iterable[Document], *, on_progress: 
                 raise DataError(Problem(f"invalid JSON: {exc.msg} at column {exc.colno}",
                                         "The command must print one JSON document per line and nothing else "
                                         "on stdout (send logs to stderr)", file=origin, line=lineno)) from None
+            if answer_format is AnswerFormat.LLM:
+                pred = _from_answer_line(raw, feeder, len(seen), origin=origin, line=lineno)
+                seen[pred.id] = lineno
+                yield pred
+                if on_progress:
+                    on_progress(len(seen))
+                continue
             if not isinstance(raw, dict):
                 raise DataError(Problem(f"output line is a JSON {type(raw).__name__}, not an object",
                                         "Each output line is one prediction document (a JSON object)",
@@ -560,6 +590,18 @@ def _run_one_command(argv: list[str], docs: Iterable[Document], *, on_progress: 
         tail.join(timeout=5)
         if proc.stderr is not None:
             proc.stderr.close()
+
+
+def _from_answer_line(raw: Any, feeder: _Feeder, index: int, *, origin: str, line: int) -> Document:
+    """The prediction document for the ``index``-th LLM answer, which answers the ``index``-th input document."""
+    if index >= len(feeder.order):
+        raise DataError(Problem(f"answer {index + 1} but only {len(feeder.order)} input documents were sent",
+                                "Print one answer per input document, in input order", file=origin, line=line))
+    source = feeder.sent[feeder.order[index]]
+    try:
+        return from_llm_answer(raw, id=source.id, published=source.published, text=source.text)
+    except DataError as exc:
+        raise exc.located(file=origin, line=line, doc_id=source.id) from None
 
 
 def _stderr_hint(tail: str) -> str:

@@ -35,14 +35,27 @@ def root(
 def schema_command(
     output: Path = typer.Option(None, "-o", "--output", help="Write to this file instead of stdout."),
     version: str = typer.Option("2", "--version", help="Schema major version to print: 2 (current) or 1."),
+    llm: bool = typer.Option(False, "--llm", help="The schema of an LLM's answer (annotations only, every field "
+                                                  "required, null for absent) for structured-output engines."),
+    describe: bool = typer.Option(False, "--describe", help="With --llm: every field of the answer and every "
+                                                            "vocabulary as Markdown, ready for a prompt."),
 ) -> None:
-    """Print the JSON Schema (Draft 2020-12) of a document, for validators and tools."""
+    """Print the JSON Schema (Draft 2020-12) of a document, for validators and tools; --llm for LLM answers."""
     from eventgold.clikit import write_output
-    from eventgold.schema import JSON_SCHEMA_VERSIONS, UsageError
+    from eventgold.schema import JSON_SCHEMA_VERSIONS, UsageError, describe_llm_answer, llm_json_schema
 
     if version not in JSON_SCHEMA_VERSIONS:
         raise UsageError(f"--version {version!r}: choose one of {', '.join(JSON_SCHEMA_VERSIONS)}")
-    write_output(json.dumps(json_schema(version), indent=2, ensure_ascii=False), output)
+    if describe and not llm:
+        raise UsageError("--describe describes the LLM answer: add --llm")
+    if llm and version != "2":
+        raise UsageError("--llm gives the answer of the current schema; leave out --version")
+    if describe:
+        write_output(describe_llm_answer(), output)
+    elif llm:
+        write_output(json.dumps(llm_json_schema(), indent=2, ensure_ascii=False), output)
+    else:
+        write_output(json.dumps(json_schema(version), indent=2, ensure_ascii=False), output)
 
 
 @handles_errors

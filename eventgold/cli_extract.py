@@ -100,6 +100,10 @@ def extract_command(
     published: dt.datetime = typer.Option(None, "--published", formats=["%Y-%m-%d"],
                                           help="Publication date of .txt or CSV reports that give none (YYYY-MM-DD)."),
     num_proc: int = typer.Option(1, "--num-proc", min=1, help="Worker processes (copies of the command with --command)."),
+    answer_format: str = typer.Option("document", "--answer-format",
+                                      help="With --command: 'document' (a prediction document per line, matched by "
+                                           "id) or 'llm' (only the answer of 'eventgold schema --llm' per line, in "
+                                           "input order)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress on stderr."),
 ) -> None:
     """Run an extraction system over documents and write its predictions (JSONL, prediction profile).
@@ -107,12 +111,16 @@ def extract_command(
     The harness completes each answer: a missing id (by line order), published date or text is taken from the
     input, and a span-free answer gets the input text. The command's stderr is passed through.
     """
-    from eventgold.eval.systems import run_command, run_system
+    from eventgold.eval.systems import AnswerFormat, run_command, run_system
 
     if system is None and command is None:
         raise UsageError("give the system to run: --system NAME (e.g. baseline) or --command 'CMD'")
     if system is not None and command is not None:
         raise UsageError("give either --system NAME or --command 'CMD', not both")
+    if answer_format not in {f.value for f in AnswerFormat}:
+        raise UsageError(f"--answer-format {answer_format!r}: choose one of {', '.join(f.value for f in AnswerFormat)}")
+    if system is not None and answer_format != AnswerFormat.DOCUMENT:
+        raise UsageError("--answer-format is for --command; a --system returns documents")
     docs, where, total = input_documents(input_path, split, corpus, published.date() if published else None)
     started = time.monotonic()
     bar = ProgressBar("extracting", total, enabled=not quiet and interactive(output))
@@ -129,7 +137,8 @@ def extract_command(
             preds = run_system(loaded, docs, name=f"system {system}", num_proc=num_proc, on_progress=bar)
             label = system
         else:
-            preds = run_command(command, docs, num_proc=num_proc, on_progress=bar, stderr=passed_through)
+            preds = run_command(command, docs, num_proc=num_proc, on_progress=bar, stderr=passed_through,
+                                answer_format=answer_format)
             label = command
         n = write_documents(output, preds)
     finally:

@@ -21,9 +21,8 @@ from dataclasses import dataclass
 import numpy as np
 from threadpoolctl import threadpool_limits
 
-from eventgold.schema import UsageError
-
 from .counts import Key
+from .errors import ParameterError
 from .metrics import BOOTSTRAP_COLUMNS, COLUMN_INDEX, Formula, Getter
 
 DEFAULT_RESAMPLES = 1000
@@ -57,13 +56,13 @@ MAX_RESAMPLES = 1_000_000
 def check_settings(resamples: int, confidence: float, seed: int = DEFAULT_SEED) -> None:
     """Raise :class:`UsageError` for settings the bootstrap cannot use."""
     if resamples < 1:
-        raise UsageError(f"resamples must be at least 1, not {resamples}")
+        raise ParameterError("resamples", f"must be at least 1, not {resamples}")
     if resamples > MAX_RESAMPLES:
-        raise UsageError(f"resamples must be at most {MAX_RESAMPLES:,}, not {resamples:,}")
+        raise ParameterError("resamples", f"must be at most {MAX_RESAMPLES:,}, not {resamples:,}")
     if not 0 < confidence < 1:
-        raise UsageError(f"confidence must be between 0 and 1 (e.g. 0.95), not {confidence}")
+        raise ParameterError("confidence", f"must be between 0 and 1 (e.g. 0.95), not {confidence}")
     if seed < 0:
-        raise UsageError(f"seed must be a whole number of at least 0, not {seed}")
+        raise ParameterError("seed", f"must be a whole number of at least 0, not {seed}")
 
 
 def resample_weights(n_docs: int, resamples: int, seed: int) -> Iterator[np.ndarray]:

@@ -1,7 +1,8 @@
 """The ``eventgold`` command: the root that composes the four areas.
 
 Each command parses its arguments and calls a public library function; exit
-codes are 0 (ok), 1 (data error) and 2 (usage error).
+codes are 0 (ok), 1 (data error) and 2 (usage error). :func:`build_app` builds
+the whole command line afresh on each call; importing a module registers nothing.
 """
 
 from __future__ import annotations
@@ -14,15 +15,7 @@ import typer
 
 from eventgold import __version__
 from eventgold.clikit import console, err_console, handles_errors
-from eventgold.schema import DataError, Document, Profile, json_schema, validate_files
-
-app = typer.Typer(
-    name="eventgold",
-    help="Gold-standard data for conflict and security incident reports, and a scorer for event extractors.",
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-)
+from eventgold.schema import DataError, Document, Profile, UsageError, json_schema, validate_files
 
 
 def _version(value: bool) -> None:
@@ -31,29 +24,39 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
-@app.callback()
 def root(
     version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Print the version and exit."),
 ) -> None:
     """eventgold: build gold-standard incident datasets and score event extractors against them."""
 
 
-@app.command("schema")
 @handles_errors
 def schema_command(
     output: Path = typer.Option(None, "-o", "--output", help="Write to this file instead of stdout."),
     version: str = typer.Option("2", "--version", help="Schema major version to print: 2 (current) or 1."),
+    llm: bool = typer.Option(False, "--llm", help="The schema of an LLM's answer (annotations only, every field "
+                                                  "required, null for absent) for structured-output engines."),
+    describe: bool = typer.Option(False, "--describe", help="With --llm: every field of the answer and every "
+                                                            "vocabulary as Markdown, ready for a prompt."),
 ) -> None:
-    """Print the JSON Schema (Draft 2020-12) of a document, for validators and tools."""
+    """Print the JSON Schema (Draft 2020-12) of a document, for validators and tools; --llm for LLM answers."""
     from eventgold.clikit import write_output
-    from eventgold.schema import JSON_SCHEMA_VERSIONS, UsageError
+    from eventgold.schema import JSON_SCHEMA_VERSIONS, describe_llm_answer, llm_json_schema
 
     if version not in JSON_SCHEMA_VERSIONS:
         raise UsageError(f"--version {version!r}: choose one of {', '.join(JSON_SCHEMA_VERSIONS)}")
-    write_output(json.dumps(json_schema(version), indent=2, ensure_ascii=False), output)
+    if describe and not llm:
+        raise UsageError("--describe describes the LLM answer: add --llm")
+    if llm and version != "2":
+        raise UsageError("--llm gives the answer of the current schema; leave out --version")
+    if describe:
+        write_output(describe_llm_answer(), output)
+    elif llm:
+        write_output(json.dumps(llm_json_schema(), indent=2, ensure_ascii=False), output)
+    else:
+        write_output(json.dumps(json_schema(version), indent=2, ensure_ascii=False), output)
 
 
-@app.command("migrate")
 @handles_errors
 def migrate_command(
     source: Path = typer.Argument(..., help="JSONL file of schema 1.x documents ('-' for stdin)."),
@@ -74,30 +77,49 @@ def migrate_command(
     err_console.print(f"migrated {n} documents to schema 2.0: {output}", markup=False)
 
 
-@app.command("validate")
 @handles_errors
 def validate_command(
     files: list[Path] = typer.Argument(..., help="JSONL files of documents ('-' for stdin)."),
     profile: Profile = typer.Option(Profile.GOLD, "--profile", help="gold: evidence spans required; prediction: span-free allowed."),
 ) -> None:
-    """Check documents against the schema; list every problem with its location (a file without documents is one)."""
+    """Check documents against the schema; list every problem with its location (a file without documents is one).
+
+    Files are streamed (:func:`eventgold.schema.validate_files`): a line that is not JSON or not UTF-8 is reported
+    and reading goes on, and memory does not grow with the file.
+    """
     total = validate_files(files, profile)
     err_console.print(f"ok: {total} documents valid under the {profile.value} profile", markup=False)
 
 
-def _register_areas() -> None:
-    from eventgold import cli_adjudicate, cli_studio  # noqa: F401  (add commands to the annotate group)
-    from eventgold.cli_annotate import app as annotate_app
-    from eventgold.cli_corpus import app as corpus_app
-    from eventgold.cli_eval import app as eval_app
+def build_app() -> typer.Typer:
+    """The ``eventgold`` command line: the root commands and the groups of the four areas, built fresh."""
+    from eventgold import cli_annotate, cli_corpus, cli_eval
     from eventgold.cli_extract import extract_command
 
-    app.add_typer(corpus_app, name="corpus")
-    app.add_typer(annotate_app, name="annotate")
-    app.add_typer(eval_app, name="eval")
+    app = typer.Typer(
+        name="eventgold",
+        help="Gold-standard data for conflict and security incident reports, and a scorer for event extractors.",
+        no_args_is_help=True,
+        add_completion=False,
+        pretty_exceptions_enable=False,
+    )
+    app.callback()(root)
+    app.command("schema")(schema_command)
+    app.command("migrate")(migrate_command)
+    app.command("validate")(validate_command)
     app.command("extract")(extract_command)
+    app.add_typer(cli_corpus.build_app(), name="corpus")
+    app.add_typer(cli_annotate.build_app(), name="annotate")
+    app.add_typer(cli_eval.build_app(), name="eval")
+    return app
 
 
 def main() -> None:
-    _register_areas()
-    app()
+    build_app()()
+
+
+def __getattr__(name: str) -> typer.Typer:
+    """``eventgold.cli.app``: a freshly built command line (for tools that expect a module-level app)."""
+    if name == "app":
+        return build_app()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

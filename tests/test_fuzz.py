@@ -24,15 +24,14 @@ from typer.testing import CliRunner, Result
 
 from eventgold.annotate.export import from_task
 from eventgold.annotate.tasks import to_task
-from eventgold.cli import _register_areas, app
+from eventgold.cli import build_app
 from eventgold.schema import SCHEMA_VERSION, Document, dump_document, read_documents, write_documents
 from eventgold.schema.strict_json import MAX_INTEGER
 from tests.annotate.stored import stored_export
 from tests.schema.malformed_cases import BASE
 
 runner = CliRunner()
-if not any(group.name == "eval" for group in app.registered_groups):
-    _register_areas()
+app = build_app()
 
 _LARGER = os.environ.get("EVENTGOLD_FUZZ_EXAMPLES")
 

@@ -20,15 +20,14 @@ from typer.testing import CliRunner, Result
 
 from eventgold.annotate import export
 from eventgold.annotate.tasks import to_task
-from eventgold.cli import _register_areas, app
+from eventgold.cli import build_app
 from eventgold.eval.scoring import PredictionIndex
 from eventgold.schema import DataError, Document, read_documents, write_documents
 from tests.annotate.stored import stored_export
 from tests.schema.malformed_cases import BASE
 
 runner = CliRunner()
-if not any(group.name == "eval" for group in app.registered_groups):
-    _register_areas()
+app = build_app()
 
 
 def run(*args: str | Path, stdin: str | None = None) -> Result:
@@ -144,7 +143,7 @@ def test_4_one_long_id_does_not_widen_the_prediction_index(tmp_path: Path) -> No
     gold = write(tmp_path / "gold.jsonl", line(doc(id="d5")))
     result = run("eval", "score", path, "--gold", gold, "--resamples", "10")
     assert result.exit_code == 1
-    assert f"error: {path}:1: document 'd0': prediction for a document that is not in the gold data" in result.stderr
+    assert result.stderr.startswith(f"error: {path}:1: document 'd0': prediction for a document that is not in the gold ")
 
 
 def test_4_a_repeated_long_id_is_reported_with_its_lines(tmp_path: Path) -> None:
@@ -196,7 +195,7 @@ def test_5_seed_minus_one_is_a_usage_error(tmp_path: Path) -> None:
     gold = write(tmp_path / "gold.jsonl", line(doc()))
     result = run("eval", "score", gold, "--gold", gold, "--seed", "-1")
     assert result.exit_code == 2
-    assert result.stderr == "error: seed must be a whole number of at least 0, not -1\n"
+    assert result.stderr == "error: --seed must be a whole number of at least 0, not -1\n"
 
 
 def test_5_output_that_is_a_folder_or_under_a_file_is_a_usage_error(tmp_path: Path) -> None:

@@ -18,13 +18,12 @@ from typer.testing import CliRunner
 
 from eventgold.annotate import sync
 from eventgold.annotate.sync import connect, find_project, pull, push, task_document_id
-from eventgold.cli import _register_areas, app
+from eventgold.cli import build_app
 from eventgold.schema import UsageError
 from tests.annotate.conftest import LiveStudio
 from tests.schema.malformed_cases import BASE
 
-if not any(group.name == "annotate" for group in app.registered_groups):
-    _register_areas()
+app = build_app()
 
 
 def _together(*calls: Callable[[], Any]) -> list[Any]:

@@ -121,7 +121,7 @@ def _fresh(folder: Path) -> Path:
     return folder
 
 
-@fuzz(60)
+@fuzz(80)
 @given(content=FILES)
 def test_hostile_jsonl_ends_in_success_or_a_located_message(tmp_path_factory: Any, content: bytes) -> None:
     work = _fresh(tmp_path_factory.getbasetemp() / "fuzz-jsonl")
@@ -153,7 +153,7 @@ def mutated_export(draw: st.DrawFn) -> bytes:
 EXPORTS = (st.binary(max_size=300) | JSON.map(_export) | st.lists(JSON, max_size=3).map(_export) | mutated_export())
 
 
-@fuzz(120)
+@fuzz(150)
 @given(content=EXPORTS, skip=st.booleans())
 def test_hostile_exports_end_in_success_or_a_located_message(tmp_path_factory: Any, content: bytes,
                                                              skip: bool) -> None:
@@ -191,7 +191,7 @@ def _round_trips(work: Path, path: Path) -> None:
     assert _run("corpus", "split", path, "--out", _fresh(work / "c") / "corpus").exit_code == 0
 
 
-@fuzz(160)
+@fuzz(200)
 @given(raw=mutated())
 def test_a_changed_document_that_validates_writes_converts_and_round_trips(tmp_path_factory: Any,
                                                                            raw: dict[str, Any]) -> None:

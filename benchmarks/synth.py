@@ -38,6 +38,7 @@ from pathlib import Path
 from typing import Any
 
 from eventgold.schema import (
+    SCHEMA_VERSION,
     ActorType,
     CasualtyOutcome,
     EventType,
@@ -118,7 +119,9 @@ VIOLENT = frozenset(t for t in EventType if t in {
     EventType.SUICIDE_BOMB, EventType.ARMED_CLASH, EventType.ATTACK, EventType.ABDUCTION, EventType.RIOT,
     EventType.MOB_VIOLENCE})
 # Violent types are drawn three times as often as the others, as in a conflict feed.
-EVENT_WEIGHTS = [3 if t in VIOLENT else 1 for t in EventType]
+#: The event types the generator writes (the 15 it has trigger patterns for) and their weights.
+EVENT_TYPES = list(TRIGGERS)
+EVENT_WEIGHTS = [3 if t in VIOLENT else 1 for t in EVENT_TYPES]
 
 _ARMED = (ActorType.NON_STATE_ARMED_GROUP, ActorType.STATE_MILITARY, ActorType.INTERNATIONAL_FORCES)
 _AUTHOR_TYPES: dict[EventType, tuple[ActorType, ...]] = {
@@ -262,7 +265,7 @@ class _Builder:
 
     def event_sentence(self) -> None:
         rng = self.rng
-        etype = rng.choices(list(EventType), EVENT_WEIGHTS)[0]
+        etype = rng.choices(EVENT_TYPES, EVENT_WEIGHTS)[0]
         trigger, pattern = rng.choice(TRIGGERS[etype])
         author = rng.choice(AUTHORS[etype])
         place = rng.choice(PLACES)
@@ -302,8 +305,8 @@ class _Builder:
             self.weapons.append({"id": wid, "name": name, "category": category.value, "mentions": [self.span(name)]})
             event["arguments"].append({"role": "instrument", "entity": wid})
         self.events.append(event)
-        if etype in VIOLENT or etype in OUTCOMES:
-            self.casualty_clause(event, etype)
+        if (etype in VIOLENT or etype in OUTCOMES) and event["modality"] == Modality.ACTUAL.value:
+            self.casualty_clause(event, etype)  # casualties belong to actual events only
         else:
             self.text.add(".")
 
@@ -365,7 +368,7 @@ class _Builder:
         if self.actors and rng.random() < 0.9:
             self.follow_up()
         self.text.add(rng.choice(FILLERS))
-        doc: Raw = {"id": self.doc_id, "published": self.published.isoformat(), "source": rng.choice(SOURCES),
+        doc: Raw = {"schema_version": SCHEMA_VERSION, "id": self.doc_id, "published": self.published.isoformat(), "source": rng.choice(SOURCES),
                     "language": "en", "synthetic": True, "metadata": {"generator": "benchmarks.synth"},
                     "text": self.text.text()}
         for name in ("actors", "locations", "times", "weapons", "events", "casualties", "links"):

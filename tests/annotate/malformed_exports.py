@@ -207,12 +207,12 @@ CASES: list[Case] = [
     Case("relation_without_label", first(lambda t: relation(t, "e2-t0", "l2-m0").pop("labels")), [
         "export.json: document 'sm-1': task 1, annotation 101, relation 'e2-t0' -> 'l2-m0': relation from region 'e2-t0' (attack) to region 'l2-m0' (location) has no label. Choose its label in the Relations panel, or delete the relation",
     ]),
-    Case("relation_label_unknown", first(lambda t: _set(relation(t, "e2-t0", "l2-m0"), labels=["near"])), [
-        "export.json: document 'sm-1': task 1, annotation 101, relation 'e2-t0' -> 'l2-m0': relation label 'near' is not in the labeling config. Use the config from 'eventgold annotate config' and relabel the relation",
+    Case("relation_label_unknown", first(lambda t: _set(relation(t, "e2-t0", "l2-m0"), labels=["nearby"])), [
+        "export.json: document 'sm-1': task 1, annotation 101, relation 'e2-t0' -> 'l2-m0': relation label 'nearby' is not in the labeling config. Use the config from 'eventgold annotate config' and relabel the relation",
     ]),
     Case("relation_label_between_wrong_kinds", first(lambda t: _set(relation(t, "c1-m0", "a3-m0"),
                                                                      labels=["attacker"])), [
-        "export.json: document 'sm-1': task 1, annotation 101, relation 'c1-m0' -> 'a3-m0': 'attacker' cannot link a casualty region to an actor region (it links event -> actor). Choose another label, or link other regions",
+        "export.json: document 'sm-1': task 1, annotation 101, relation 'c1-m0' -> 'a3-m0': 'attacker' cannot link a casualty region to an actor region (it links event -> actor, event -> detail). Choose another label, or link other regions",
     ]),
     Case("two_way_event_link", first(lambda t: _set(relation(t, "e2-t0", "e1-t0"), direction="bi")), [
         "export.json: document 'sm-1': task 1, annotation 101, relation 'e2-t0' -> 'e1-t0': 'response_to' goes one way but the relation is two-way (bi). Set the relation's direction in the Relations panel",

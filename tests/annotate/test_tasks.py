@@ -12,6 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from label_studio_sdk.label_interface import LabelInterface
 
 from eventgold.annotate.config import labeling_config
+from eventgold.annotate.export import from_task
 from eventgold.annotate.readers import Source, read_sources
 from eventgold.annotate.summary import Summary
 from eventgold.annotate.tasks import (
@@ -25,6 +26,7 @@ from eventgold.annotate.tasks import (
 )
 from eventgold.schema import DataError, Document, UsageError, dump_document, read_documents
 from tests.annotate.golden import DATA, check_golden
+from tests.annotate.stored import stored_export
 from tests.strategies import documents
 
 REPO = Path(__file__).resolve().parents[2]
@@ -57,7 +59,7 @@ def test_to_ls_output_matches_golden_file(tmp_path: Path) -> None:
 def test_task_data_carries_every_document_field() -> None:
     doc = small_docs()[0]
     task = to_task(doc, gold=True)
-    assert task["data"] == {"text": doc.text, "doc_id": "sm-1", "published": "2024-05-08",
+    assert task["data"] == {"text": doc.text, "schema_version": "2.0", "doc_id": "sm-1", "published": "2024-05-08",
                             "doc_source": 'Desk & "Risk" <daily>', "language": "en", "synthetic": True,
                             "metadata": {"region": "East Africa", "tags": ["a", 1, None, True, 2.5]}}
 
@@ -77,7 +79,7 @@ def test_non_adjacent_roles_of_one_entity_get_their_own_region_pairs() -> None:
     assert rel[("c2-m0", "a2-m0")] == ["victim", "source"]
 
 
-def test_more_runs_than_region_pairs_share_a_relation_and_are_counted() -> None:
+def test_an_argument_without_a_free_pair_of_regions_goes_through_a_detail_region() -> None:
     doc = Document.model_validate({
         "id": "d", "published": "2024-01-01", "text": "IS hit Gao.",
         "actors": [{"id": "a1", "name": "IS", "type": "unknown", "mentions": [{"start": 0, "end": 2, "text": "IS"}]}],
@@ -88,11 +90,39 @@ def test_more_runs_than_region_pairs_share_a_relation_and_are_counted() -> None:
                                   {"role": "source", "entity": "a1"}, {"role": "place", "entity": "l1"},
                                   {"role": "participant", "entity": "a1"}]}]})
     stats: dict[str, int] = {}
+    result = document_result(doc, stats=stats)
+    rel = [(r["from_id"], r["to_id"], r["direction"], r["labels"]) for r in result if r["type"] == "relation"]
+    assert rel == [("e1-t0", "a1-m0", "right", ["attacker"]), ("e1-t0", "l1-m0", "right", ["target"]),
+                   ("a1-m0", "e1-t0", "left", ["source"]), ("l1-m0", "e1-t0", "left", ["place"]),
+                   ("e1-t0", "e1/a4", "right", ["participant"]), ("e1/a4", "a1-m0", "right", ["entity"])]
+    (detail,) = [r for r in result if r.get("id") == "e1/a4"]
+    assert detail["value"] == {"start": 0, "end": 2, "text": "IS", "labels": ["detail"]}
+    assert stats == {"reordered": 0}
+    (task,) = stored_export([to_task(doc, gold=True)])
+    assert from_task(task) == doc
+
+
+def test_more_runs_of_event_links_than_region_pairs_share_a_relation_and_are_counted() -> None:
+    doc = Document.model_validate({
+        "id": "d", "published": "2024-01-01", "text": "Raid, strike, fire.",
+        "events": [{"id": f"e{k + 1}", "type": "attack", "triggers": [{"start": s, "end": e, "text": w}]}
+                   for k, (s, e, w) in enumerate([(0, 4, "Raid"), (6, 12, "strike"), (14, 18, "fire")])],
+        "links": [{"type": "response_to", "source": "e1", "target": "e2"},
+                  {"type": "related", "source": "e1", "target": "e3"},
+                  {"type": "part_of", "source": "e1", "target": "e2"},
+                  {"type": "related", "source": "e2", "target": "e3"},
+                  {"type": "related", "source": "e1", "target": "e2"}]})
+    stats: dict[str, int] = {}
     rel = [(r["from_id"], r["to_id"], r["direction"], r["labels"]) for r in document_result(doc, stats=stats)
            if r["type"] == "relation"]
-    assert rel == [("e1-t0", "a1-m0", "right", ["attacker"]), ("e1-t0", "l1-m0", "right", ["target"]),
-                   ("a1-m0", "e1-t0", "left", ["source", "participant"]), ("l1-m0", "e1-t0", "left", ["place"])]
+    assert rel == [("e1-t0", "e2-t0", "right", ["response_to"]), ("e1-t0", "e3-t0", "right", ["related"]),
+                   ("e2-t0", "e1-t0", "left", ["part_of", "related"]), ("e2-t0", "e3-t0", "right", ["related"])]
     assert stats == {"reordered": 1}
+    (task,) = stored_export([to_task(doc, gold=True)])
+    back = from_task(task)
+    assert [(x.type.value, x.source, x.target) for x in back.links] == [
+        ("response_to", "e1", "e2"), ("related", "e1", "e3"), ("part_of", "e1", "e2"), ("related", "e1", "e2"),
+        ("related", "e2", "e3")]
 
 
 # --- Label Studio's validator --------------------------------------------------------------------------------

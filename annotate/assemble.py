@@ -61,7 +61,7 @@ class Obj:
     #: Where an actor link stands among the document's actor links (the index of its first relation).
     pos: int = -1
     #: An event's arguments: the relation (or detail region) each came from, for messages.
-    arg_at: list[tuple[str, tuple[int, int] | None]] = field(default_factory=list)
+    arg_at: list[Region | dict[str, Any]] = field(default_factory=list)
 
     @property
     def head(self) -> Region:
@@ -132,6 +132,10 @@ def name(r: Reading) -> None:
         claimed.add(cand)
 
 
+#: Control name -> where its value goes in the object.
+_PATHS: dict[str, tuple[str, ...]] = {c.name: c.path for kind in Kind for c in CONTROLS_BY_KIND[kind]}
+
+
 def build(r: Reading) -> None:
     """Merge each object's attribute values and put them at their schema paths, with the object's mentions."""
     text = r.text
@@ -143,16 +147,15 @@ def build(r: Reading) -> None:
             values = _merged(r, obj)
         kind = obj.kind
         raw: dict[str, Any] = {"id": obj.id} if kind in KIND_FIELDS else {}
-        for c in CONTROLS_BY_KIND[kind]:
-            if c.name in values:
-                path = c.path
-                if len(path) == 1:
-                    raw[path[0]] = values[c.name]
-                else:
-                    holder = raw
-                    for part in path[:-1]:
-                        holder = holder.setdefault(part, {})
-                    holder[path[-1]] = values[c.name]
+        for key, value in values.items():
+            path = _PATHS[key]
+            if len(path) == 1:
+                raw[path[0]] = value
+            else:
+                holder = raw
+                for part in path[:-1]:
+                    holder = holder.setdefault(part, {})
+                holder[path[-1]] = value
         if kind is Kind.EVENT:
             raw["type"] = EVENT_LABELS[first.label].value
             raw["arguments"] = []
@@ -258,10 +261,10 @@ def _argument(r: Reading, f: Fact, event: Obj, b: Obj) -> None:
         b.used = True
         arg = b.raw
         arg["role"] = f.rule.label
-        at: tuple[str, tuple[int, int] | None] = (b.head.at, (b.head.start, b.head.end))
+        at: Region | dict[str, Any] = b.head
     else:
         arg = {"role": f.rule.label, "entity": b.id}
-        at = (rel_at(f.item), None)
+        at = f.item
     for q, value in f.qualifiers:
         holder = arg
         for part in q.path[:-1]:
@@ -279,32 +282,67 @@ def _argument(r: Reading, f: Fact, event: Obj, b: Obj) -> None:
     event.arg_at.append(at)
 
 
+def _a(noun: str) -> str:
+    return f"{'an' if noun[0] in 'aeiou' else 'a'} {noun}"
+
+
+@dataclass(frozen=True)
+class _Fill:
+    """What :func:`complete` does for one control: where its value sits, and its default or its message."""
+
+    part: tuple[str, ...]
+    key: str
+    default: Any
+    what: str
+    hint: str
+
+
+def _fills(kind: Kind) -> tuple[_Fill, ...]:
+    """The controls of ``kind`` that have a default or are required (the others need nothing when empty)."""
+    out = []
+    for c in CONTROLS_BY_KIND[kind]:
+        if c.default is None and not c.required:
+            continue
+        optional = _optional_part(kind, c.path)
+        what = c.missing or (f"has {_a(optional[-1])} but no {c.what}" if optional else f"has no {c.what}")
+        out.append(_Fill(c.path[:-1], c.path[-1], c.default, what,
+                         c.missing_hint or f"Select the region and fill in '{c.caption}'"))
+    return tuple(out)
+
+
+def _optional_part(kind: Kind, path: tuple[str, ...]) -> tuple[str, ...]:
+    """The outermost optional part a control sits in (``("quantity",)`` for a weapon's qualifier), or ()."""
+    for k in range(1, len(path)):
+        if (kind, path[:k]) not in ALWAYS_THERE:
+            return path[:k]
+    return ()
+
+
+_FILLS: dict[Kind, tuple[_Fill, ...]] = {kind: _fills(kind) for kind in Kind}
+_REQUIRED_SLOTS: dict[Kind, tuple[Any, ...]] = {
+    kind: tuple(rule for rule in SLOTS[kind] if rule.required) for kind in Kind}
+
+
 def complete(r: Reading) -> None:
     """Fill the defaults of empty controls; report required values, references and links that are missing."""
     for obj in r.objects:
         kind = obj.kind
         raw = obj.raw
-        for c in CONTROLS_BY_KIND[kind]:
-            path = c.path
-            holder = _part(raw, kind, path[:-1])
-            if holder is None or holder.get(path[-1]) is not None:
+        for fill in _FILLS[kind]:
+            holder = _part(raw, kind, fill.part) if fill.part else raw
+            if holder is None or holder.get(fill.key) is not None:
                 continue
-            default = c.default
-            if default is not None:
-                if default is Derived.FIRST_MENTION:
-                    holder[path[-1]] = raw[MENTION_FIELDS[kind]][0]["text"]
-                elif default is Derived.START:
-                    holder[path[-1]] = holder.get("start")
-                else:
-                    holder[path[-1]] = list(default) if isinstance(default, tuple) else default
-            elif c.required:
-                optional = _optional_part(kind, path)
-                what = c.missing or (f"has {_a(optional[-1])} but no {c.what}" if optional else f"has no {c.what}")
-                _missing(r, obj, what, c.missing_hint or f"Select the region and fill in '{c.caption}'")
-        for rule in SLOTS[kind]:
-            if rule.required and rule.meaning == "slot" and _value(raw, rule.path) is None:
-                _missing(r, obj, rule.missing, rule.missing_hint)
-            elif rule.required and rule.meaning == "member" and not obj.used:
+            default = fill.default
+            if default is None:
+                _missing(r, obj, fill.what, fill.hint)
+            elif default is Derived.FIRST_MENTION:
+                holder[fill.key] = raw[MENTION_FIELDS[kind]][0]["text"]
+            elif default is Derived.START:
+                holder[fill.key] = holder.get("start")
+            else:
+                holder[fill.key] = list(default) if isinstance(default, tuple) else default
+        for rule in _REQUIRED_SLOTS[kind]:
+            if (not obj.used) if rule.meaning == "member" else _value(raw, rule.path) is None:
                 _missing(r, obj, rule.missing, rule.missing_hint)
         if kind is Kind.DETAIL:
             if not obj.used:
@@ -333,14 +371,6 @@ def _part(raw: dict[str, Any], kind: Kind, part: tuple[str, ...]) -> dict[str, A
             nxt = holder[part[k]] = {}
         holder = nxt
     return holder
-
-
-def _optional_part(kind: Kind, path: tuple[str, ...]) -> tuple[str, ...]:
-    """The outermost optional part a control sits in (``("quantity",)`` for a weapon's qualifier), or ()."""
-    for k in range(1, len(path)):
-        if (kind, path[:k]) not in ALWAYS_THERE:
-            return path[:k]
-    return ()
 
 
 def _value(raw: dict[str, Any], path: tuple[str, ...]) -> Any:
@@ -393,7 +423,8 @@ def origins(r: Reading) -> Origins:
             counts[field_name] += 1
             out[path] = (head.at, (head.start, head.end))
             for j, at in enumerate(obj.arg_at):
-                out[f"{path}.arguments[{j}]"] = at
+                out[f"{path}.arguments[{j}]"] = (at.at, (at.start, at.end)) if isinstance(at, Region) else (
+                    rel_at(at), None)
         elif obj.kind is Kind.DATELINE:
             out["dateline"] = (head.at, (head.start, head.end))
     for j, (_, at, span) in enumerate(r.links):
@@ -401,10 +432,6 @@ def origins(r: Reading) -> Origins:
     for j, (_, _, at, span) in enumerate(r.actor_links):
         out[f"actor_links[{j}]"] = (at, span)
     return out
-
-
-def _a(noun: str) -> str:
-    return f"{'an' if noun[0] in 'aeiou' else 'a'} {noun}"
 
 
 def _show(value: Any) -> str:

@@ -30,7 +30,6 @@ from .scheme import (
     RELATION_LABELS,
     RULES_BY_KEY,
     TEXT,
-    Control,
     Kind,
     Qualifier,
     RelationRule,
@@ -112,15 +111,14 @@ def read_result(r: Reading, result: Any) -> None:
             r.fail("malformed result item", "result item is not a JSON object",
                    "Export the project in Label Studio's JSON format", f"result[{i}]")
             continue
-        if item.get("type") == "relation":
-            relations.append((i, item))
-            continue
         name = item.get("from_name")
         if name == LABELS:
             if not read_region(r, i, item) and type(item.get("id")) is str:
                 r.rejected.add(item["id"])
-        elif type(name) is str and name in CONTROLS_BY_NAME:
+        elif type(name) is str and name in _SPECS:
             attrs.append((i, item))
+        elif item.get("type") == "relation":
+            relations.append((i, item))
         else:
             if type(item.get("id")) is str:
                 r.rejected.add(item["id"])
@@ -219,119 +217,140 @@ def read_region(r: Reading, i: int, item: dict[str, Any]) -> bool:
     return True
 
 
+#: Per control name: the control, its result type, the key of its answer, its kind, tag, whether it is a flag, a
+#: whole number, a list, and its stored choice values (made once from CONTROLS: no property lookups per item).
+_SPECS: dict[str, tuple[str, str, str, Kind, str, bool, bool, bool, frozenset[str]]] = {
+    c.name: (c.name, c.result_type, c.value_key, c.kind, c.tag, c.flag, c.whole, c.many,
+             CHOICE_VALUES.get(c.name, frozenset())) for c in CONTROLS_BY_NAME.values()
+}
+
+
 def read_attribute(r: Reading, i: int, item: dict[str, Any]) -> None:
     """Put a per-region attribute's value on its region, or report why not."""
-    c = CONTROLS_BY_NAME[item["from_name"]]
-    if item.get("type") != c.result_type:
-        r.fail("wrong result type", f"result of {c.name!r} has type {item.get('type')!r}, expected "
-               f"{c.result_type!r}", "Re-export the project in Label Studio's JSON format", f"result[{i}]")
+    name, result_type, value_key, kind, tag, flag, whole, many, choices = _SPECS[item["from_name"]]
+    if item.get("type") != result_type:
+        r.fail("wrong result type", f"result of {name!r} has type {item.get('type')!r}, expected {result_type!r}",
+               "Re-export the project in Label Studio's JSON format", f"result[{i}]")
         return
-    got = _span(r, i, item, c.name)
-    if got is None:
+    rid = item.get("id")
+    if type(rid) is not str or not rid:
+        r.fail("region without id", f"{name} result has no region id",
+               "Region results need an 'id'; re-export from Label Studio", f"result[{i}]")
         return
-    rid, start, end, value = got
+    if item.get("to_name") != TEXT:
+        r.fail("wrong object", f"{name} result labels {item.get('to_name')!r}, not {TEXT!r}",
+               "Use the config from 'eventgold annotate config'", f"region {rid!r}")
+        return
+    value = item.get("value")
+    if type(value) is not dict:
+        r.fail("malformed result item", f"{name} result has no 'value' object",
+               "Re-export the project in Label Studio's JSON format", f"region {rid!r}")
+        return
+    start, end = value.get("start"), value.get("end")
     region = r.regions.get(rid)
-    at = f"{c.name} of region {rid!r}"
-    if region is None:
-        if rid not in r.rejected:
-            r.fail("attribute of a region without label", f"{c.name} is set on region {rid!r}, which has no span "
-                   "label", "Give the region a label, or remove the attribute", at, span=(start, end))
+    # The region's own offsets were checked when it was read: an attribute only has to repeat them.
+    if region is None or type(start) is not int or type(end) is not int or start != region.start \
+            or end != region.end:
+        if type(start) is not int or type(end) is not int:
+            r.fail("offsets are not integers", f"offsets {start!r}-{end!r} are not character indices",
+                   "Regions must be made on the <Text> tag (not HyperText or Paragraphs)", f"region {rid!r}")
+        elif region is None:
+            if rid not in r.rejected:
+                r.fail("attribute of a region without label", f"{name} is set on region {rid!r}, which has no "
+                       "span label", "Give the region a label, or remove the attribute", _attr_at(name, rid),
+                       span=(start, end))
+        elif region.kind is not kind:
+            _wrong_kind(r, name, kind, region, rid, start, end)
+        else:
+            r.fail("attribute offsets differ from the region", f"{name} has offsets {start}-{end} but region "
+                   f"{rid!r} is {region.start}-{region.end}", "Re-export from Label Studio; results of one region "
+                   "share its offsets", _attr_at(name, rid), span=(start, end))
         return
-    if region.kind is not c.kind:
-        r.fail("attribute of the wrong kind", f"{c.name} applies to {c.kind.value} regions, not to "
-               f"{article(region.kind)} region", f"Remove {c.name} from the region, or relabel it as {c.kind.value}",
-               at, span=(start, end))
+    if region.kind is not kind:
+        _wrong_kind(r, name, kind, region, rid, start, end)
         return
-    if start != region.start or end != region.end:
-        r.fail("attribute offsets differ from the region", f"{c.name} has offsets {start}-{end} but region {rid!r} "
-               f"is {region.start}-{region.end}", "Re-export from Label Studio; results of one region share its "
-               "offsets", at, span=(start, end))
+    attrs = region.attrs
+    if name in attrs:
+        r.fail("attribute given twice", f"{name} is given twice for region {rid!r}", "Keep one value",
+               _attr_at(name, rid), span=(start, end))
         return
-    if c.name in region.attrs:
-        r.fail("attribute given twice", f"{c.name} is given twice for region {rid!r}", "Keep one value", at,
-               span=(start, end))
-        return
-    parsed = _payload(r, c, value.get(c.value_key), at, (start, end))
-    if parsed is not _BAD:
-        region.attrs[c.name] = parsed
-
-
-_BAD = object()
-
-
-def _payload(r: Reading, c: Control, raw: Any, at: str, span: tuple[int, int]) -> Any:
-    """The schema value of a control's answer (``_BAD`` after reporting a malformed one)."""
-    tag = c.tag
+    raw = value.get(value_key)
     if tag == "Choices":
         if type(raw) is not list or len(raw) != 1 or type(raw[0]) is not str:
-            r.fail("choice is not exactly one value", f"{c.name} is {raw!r}; choose exactly one value",
-                   "Pick one option for the region", at, span=span)
-            return _BAD
-        if raw[0] not in CHOICE_VALUES[c.name]:
-            r.fail("unknown choice", f"{raw[0]!r} is not an option of {c.name}",
-                   "Use the config from 'eventgold annotate config' and choose again", at, span=span)
-            return _BAD
-        return True if c.flag else raw[0]
-    if tag == "Number":
+            r.fail("choice is not exactly one value", f"{name} is {raw!r}; choose exactly one value",
+                   "Pick one option for the region", _attr_at(name, rid), span=(start, end))
+        elif raw[0] not in choices:
+            r.fail("unknown choice", f"{raw[0]!r} is not an option of {name}",
+                   "Use the config from 'eventgold annotate config' and choose again", _attr_at(name, rid),
+                   span=(start, end))
+        else:
+            attrs[name] = True if flag else raw[0]
+    elif tag == "Number":
         if type(raw) is int:
-            return raw
-        if type(raw) is not float:
-            r.fail("number is not a number", f"{c.name} is {raw!r}, not a number", "Type a number", at, span=span)
-            return _BAD
-        if c.whole:
-            if not raw.is_integer():
-                r.fail("count is not a whole number", f"{c.name} is {raw!r}, not a whole number",
-                       "Counts are whole numbers", at, span=span)
-                return _BAD
-            return int(raw)
-        return raw
-    if tag == "TextArea":
-        if type(raw) is not list or not all(type(s) is str for s in raw):
-            r.fail("text is not a list of strings", f"{c.name} is {raw!r}, not a list of strings",
-                   "Re-export the project in Label Studio's JSON format", at, span=span)
-            return _BAD
-        if c.many:
-            return list(raw)
-        if len(raw) != 1:
-            r.fail("several values for a single text", f"{c.name} has {len(raw)} entries {raw!r}; it takes one",
-                   "Delete the extra entries", at, span=span)
-            return _BAD
-        return raw[0]
-    if type(raw) is not str or not _DATE.match(raw):
-        r.fail("date is not YYYY-MM-DD", f"{c.name} is {raw!r}, not a date YYYY-MM-DD",
-               "Pick the date again in the date field", at, span=span)
-        return _BAD
-    try:
-        return dt.date.fromisoformat(raw)
-    except ValueError:
-        r.fail("date is not YYYY-MM-DD", f"{c.name} is {raw!r}, not a valid date", "Pick the date again", at,
-               span=span)
-        return _BAD
+            attrs[name] = raw
+        elif type(raw) is not float:
+            r.fail("number is not a number", f"{name} is {raw!r}, not a number", "Type a number",
+                   _attr_at(name, rid), span=(start, end))
+        elif whole and not raw.is_integer():
+            r.fail("count is not a whole number", f"{name} is {raw!r}, not a whole number",
+                   "Counts are whole numbers", _attr_at(name, rid), span=(start, end))
+        else:
+            attrs[name] = int(raw) if whole else raw
+    elif tag == "TextArea":
+        if type(raw) is not list or not all(type(x) is str for x in raw):
+            r.fail("text is not a list of strings", f"{name} is {raw!r}, not a list of strings",
+                   "Re-export the project in Label Studio's JSON format", _attr_at(name, rid), span=(start, end))
+        elif many:
+            attrs[name] = list(raw)
+        elif len(raw) != 1:
+            r.fail("several values for a single text", f"{name} has {len(raw)} entries {raw!r}; it takes one",
+                   "Delete the extra entries", _attr_at(name, rid), span=(start, end))
+        else:
+            attrs[name] = raw[0]
+    elif type(raw) is not str or not _DATE.match(raw):
+        r.fail("date is not YYYY-MM-DD", f"{name} is {raw!r}, not a date YYYY-MM-DD",
+               "Pick the date again in the date field", _attr_at(name, rid), span=(start, end))
+    else:
+        try:
+            attrs[name] = dt.date.fromisoformat(raw)
+        except ValueError:
+            r.fail("date is not YYYY-MM-DD", f"{name} is {raw!r}, not a valid date", "Pick the date again",
+                   _attr_at(name, rid), span=(start, end))
+
+
+def _wrong_kind(r: Reading, name: str, kind: Kind, region: Region, rid: str, start: int, end: int) -> None:
+    r.fail("attribute of the wrong kind", f"{name} applies to {kind.value} regions, not to {article(region.kind)} "
+           f"region", f"Remove {name} from the region, or relabel it as {kind.value}", _attr_at(name, rid),
+           span=(start, end))
+
+
+def _attr_at(name: str, rid: str) -> str:
+    return f"{name} of region {rid!r}"
 
 
 def read_relation(r: Reading, i: int, item: dict[str, Any]) -> None:
     """Add the facts of one relation (one per role, link or reference label), or report why not."""
     a_id, b_id = item.get("from_id"), item.get("to_id")
-    at = rel_at(item)
     a = r.regions.get(a_id) if type(a_id) is str else None
     b = r.regions.get(b_id) if type(b_id) is str else None
     if a is None or b is None:
         missing = a_id if a is None else b_id
         r.fail("relation to a missing region", f"relation points to region {missing!r}, which does not exist",
-               "Delete the relation and draw it again between existing regions", at)
+               "Delete the relation and draw it again between existing regions", rel_at(item))
         return
     if a is b:
-        r.fail("relation of a region to itself", "relation links a region to itself", "Delete the relation", at)
+        r.fail("relation of a region to itself", "relation links a region to itself", "Delete the relation",
+               rel_at(item))
         return
     labels = item.get("labels")
     if not labels:
         r.fail("relation without label", f"relation from {a.at} to {b.at} has no label",
-               "Choose its label in the Relations panel, or delete the relation", at)
+               "Choose its label in the Relations panel, or delete the relation", rel_at(item))
         return
     direction = item.get("direction", "right")
     if direction not in _DIRECTIONS:
         r.fail("bad relation direction", f"direction {direction!r} is not right, left or bi",
-               "Re-export the project in Label Studio's JSON format", at)
+               "Re-export the project in Label Studio's JSON format", rel_at(item))
         return
     facts: list[Fact] = []
     qualifiers: list[tuple[Qualifier, str]] = []
@@ -342,14 +361,14 @@ def read_relation(r: Reading, i: int, item: dict[str, Any]) -> None:
         if rule is not None and rule.directed:
             if direction == "bi":
                 r.fail("two-way relation that needs a direction", f"{label!r} goes one way but the relation is "
-                       "two-way (bi)", "Set the relation's direction in the Relations panel", at)
+                       "two-way (bi)", "Set the relation's direction in the Relations panel", rel_at(item))
                 continue
             if direction == "left":
                 subject, obj = b, a
         elif rule is None:
             if type(label) is not str or label not in _RELATION_LABEL_SET:
                 r.fail("unknown relation label", f"relation label {label!r} is not in the labeling config",
-                       "Use the config from 'eventgold annotate config' and relabel the relation", at)
+                       "Use the config from 'eventgold annotate config' and relabel the relation", rel_at(item))
                 continue
             if label in QUALIFIER_LABELS:
                 qualifiers.append((QUALIFIER_LABELS[label], label))
@@ -360,12 +379,12 @@ def read_relation(r: Reading, i: int, item: dict[str, Any]) -> None:
                                   if x.label == label})
                 r.fail("relation label between the wrong kinds", f"{label!r} cannot link {article(a.kind)} region "
                        f"to {article(b.kind)} region (it links {', '.join(allowed)})",
-                       "Choose another label, or link other regions", at)
+                       "Choose another label, or link other regions", rel_at(item))
                 continue
             subject, obj = b, a
         facts.append(Fact(rule, subject, obj, item))
     if qualifiers and len(r.problems) == before:
-        _qualify(r, facts, qualifiers, at)
+        _qualify(r, facts, qualifiers, rel_at(item))
     r.facts.extend(facts)
 
 

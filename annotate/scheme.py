@@ -32,7 +32,7 @@ The representation, in short:
   mention of an entity or casualty, ``<event id>-t<k>`` for the k-th trigger;
   structural regions have ids with a ``/``, which no gold id contains:
   ``<event id>/a<j>`` (detail of argument j), ``<event id>/s<k>`` (k-th series
-  phrase), ``dateline/m0``, ``actor_link<i>/m<k>``.
+  phrase), ``dateline/m0``, ``actor_link<i>/m<k>`` (k-th phrase of actor link i).
 
 **Arguments and their details** (schema 2.0's quantity, spatial relation and
 distance, certainty and asserted-by). Label Studio relations carry labels and
@@ -655,9 +655,14 @@ _REGION_ID = re.compile(r"^(?P<obj>.+)-(?P<part>[mt])(?P<k>0|[1-9][0-9]*)$")
 _OBJECT_ID = re.compile(ID_PATTERN)
 
 
+def mention_prefix(object_id: str, *, trigger: bool = False) -> str:
+    """The region ids of an object's mentions are this prefix and k (``a1-m`` + ``0``; ``e1-t`` for triggers)."""
+    return f"{object_id}-{'t' if trigger else 'm'}"
+
+
 def region_id(object_id: str, k: int, *, trigger: bool = False) -> str:
     """The id of the k-th mention (``-m<k>``) or trigger (``-t<k>``) region of an object."""
-    return f"{object_id}-{'t' if trigger else 'm'}{k}"
+    return f"{mention_prefix(object_id, trigger=trigger)}{k}"
 
 
 def detail_id(event_id: str, j: int) -> str:
@@ -665,17 +670,17 @@ def detail_id(event_id: str, j: int) -> str:
     return f"{event_id}/a{j}"
 
 
-def series_id(event_id: str, k: int) -> str:
-    """The id of the region of an event's k-th series phrase."""
-    return f"{event_id}/s{k}"
+def series_prefix(event_id: str) -> str:
+    """The region id of an event's k-th series phrase is this prefix and k (``e1/s0``)."""
+    return f"{event_id}/s"
 
 
 DATELINE_ID = "dateline/m0"
 
 
-def actor_link_id(i: int, k: int) -> str:
-    """The id of the k-th phrase region of the document's i-th actor link."""
-    return f"actor_link{i}/m{k}"
+def actor_link_prefix(i: int) -> str:
+    """The region id of the k-th phrase of the document's i-th actor link is this prefix and k (``actor_link0/m0``)."""
+    return f"actor_link{i}/m"
 
 
 def object_id_of(rid: str, kind: Kind) -> str | None:

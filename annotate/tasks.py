@@ -40,8 +40,6 @@ import json
 import statistics
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from enum import Enum
-from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -76,10 +74,11 @@ from .scheme import (
     TEXT,
     Control,
     Kind,
-    actor_link_id,
+    RelationRule,
+    actor_link_prefix,
     detail_id,
-    region_id,
-    series_id,
+    mention_prefix,
+    series_prefix,
 )
 from .summary import OnError, Summary, check_on_error
 
@@ -111,19 +110,47 @@ def value_at(obj: Any, path: tuple[str, ...]) -> Any:
     return obj
 
 
-def payload(c: Control, value: Any) -> Any:
-    """What a result of control ``c`` holds for the schema value ``value``; None when nothing is written."""
-    if value is None:
-        return None
+# How a schema value becomes a control's answer (see :func:`answer`).
+_NUMBER, _CHOICE, _FLAG, _TEXT, _TEXTS, _DATE = range(6)
+
+
+def _mode(c: Control) -> int:
     if c.tag == "Choices":
-        if c.flag:
-            return [c.options[0].stored] if value else None
-        return [value.value if isinstance(value, Enum) else value]
+        return _FLAG if c.flag else _CHOICE
     if c.tag == "TextArea":
-        return (list(value) or None) if c.many else [value]
-    if c.tag == "DateTime":
+        return _TEXTS if c.many else _TEXT
+    return _DATE if c.tag == "DateTime" else _NUMBER
+
+
+def answer(c: Control, value: Any) -> Any:
+    """What a result of control ``c`` holds for the schema value ``value``; None when nothing is written."""
+    return None if value is None else _answer(_mode(c), value, c.options[0].stored if c.flag else "")
+
+
+def _answer(mode: int, value: Any, flag: str) -> Any:
+    if mode == _CHOICE:
+        return [str(value)]  # a StrEnum's str() is its value; country codes are plain strings
+    if mode == _NUMBER:
+        return value
+    if mode == _TEXT:
+        return [value]
+    if mode == _DATE:
         return value.isoformat()
-    return value
+    if mode == _FLAG:
+        return [flag] if value else None
+    return list(value) or None
+
+
+#: Per kind, the slot rules the writer writes (references, not series membership).
+_SLOT_PLAN: dict[Kind, tuple[RelationRule, ...]] = {
+    kind: tuple(rule for rule in SLOTS[kind] if rule.meaning == "slot") for kind in Kind}
+
+#: Per kind, each control as the writer walks it: first path step, the rest, name, result type, value key, mode,
+#: the stored option of a flag. Made from CONTROLS once, so writing an object is a loop over plain tuples.
+_WRITE_PLAN: dict[Kind, tuple[tuple[str, tuple[str, ...], str, str, str, int, str], ...]] = {
+    kind: tuple((c.path[0], c.path[1:], c.name, c.result_type, c.value_key, _mode(c),
+                 c.options[0].stored if c.flag else "") for c in CONTROLS_BY_KIND[kind]) for kind in Kind
+}
 
 
 @dataclass
@@ -171,43 +198,47 @@ class _Writer:
         elif self.summary is not None:
             self.summary.skip(reason, problem)
 
-    def spans(self, obj_id: str, mentions: Sequence[Mention], *, label: str, path: str,
-              rid: Callable[[int], str], score: float | None = None, needed: bool = True) -> list[Region]:
-        """Write the labels results of mentions; return their regions (span-free ones left out).
+    def spans(self, obj_id: str, mentions: Sequence[Mention], *, label: str, path: str, field: str, prefix: str,
+              score: float | None = None, needed: bool = True) -> list[Region]:
+        """Write the labels results of mentions (region ids ``prefix`` + k); return their regions.
 
-        ``needed``: an object without any region is reported (a series' phrases are not needed).
+        Span-free mentions are left out (or raise, see :func:`document_result`); ``needed``: an object left
+        without any region is reported (a series' phrases are not needed). ``path`` and ``field`` locate them.
         """
         out: list[Region] = []
+        append = self.labels.append
         for k, m in enumerate(mentions):
-            if m.start is None or m.end is None:
-                self._missing(f"{path}[{k}]", f"mention {m.text!r} has no offsets",
+            start, end = m.start, m.end
+            if start is None or end is None:
+                self._missing(f"{path}.{field}[{k}]", f"mention {m.text!r} has no offsets",
                               "span-free prediction mention left out",
                               "Label Studio needs character offsets to show a region: add start and end, or pass "
                               "--on-error skip to leave span-free mentions out (they are counted)")
                 continue
-            out.append(self.region(rid(k), m.start, m.end, label, score=None if out else score))
+            rid = f"{prefix}{k}"
+            item: dict[str, Any] = {"id": rid, "from_name": LABELS, "to_name": TEXT, "type": "labels",
+                                    "value": {"start": start, "end": end, "text": m.text, "labels": [label]}}
+            if score is not None and not out:
+                item["score"] = score
+            append(item)
+            out.append((rid, start, end))
         if needed and not out:
-            self._missing(path.rsplit(".", 1)[0], f"{obj_id!r} has no mention with offsets",
-                          "prediction object without any span left out",
+            self._missing(path, f"{obj_id!r} has no mention with offsets", "prediction object without any span left out",
                           "Give at least one mention with offsets, or pass --on-error skip to leave it out")
         return out
 
-    def region(self, rid: str, start: int, end: int, label: str, *, score: float | None = None) -> Region:
-        item: dict[str, Any] = {"id": rid, "from_name": LABELS, "to_name": TEXT, "type": "labels",
-                                "value": {"start": start, "end": end, "text": self.doc.text[start:end],
-                                          "labels": [label]}}
-        if score is not None:
-            item["score"] = score
-        self.labels.append(item)
+    def region(self, rid: str, start: int, end: int, label: str) -> Region:
+        """Write one region over ``text[start:end]``."""
+        self.labels.append({"id": rid, "from_name": LABELS, "to_name": TEXT, "type": "labels",
+                            "value": {"start": start, "end": end, "text": self.doc.text[start:end], "labels": [label]}})
         return rid, start, end
 
-    def objects(self, obj: Any, kind: Kind, path: str, *, label: str | None = None,
+    def objects(self, obj: Any, kind: Kind, field: str, i: int, *, label: str | None = None,
                 score: float | None = None) -> list[Region]:
         """Write an object's regions and its attributes (on the first region); return the regions."""
-        trigger = kind is Kind.EVENT
-        field = MENTION_FIELDS[kind]
-        regs = self.spans(obj.id, getattr(obj, field), label=label or KIND_LABELS[kind], path=f"{path}.{field}",
-                          rid=partial(region_id, obj.id, trigger=trigger), score=score)
+        regs = self.spans(obj.id, getattr(obj, MENTION_FIELDS[kind]), label=label or KIND_LABELS[kind],
+                          path=f"{field}[{i}]", field=MENTION_FIELDS[kind],
+                          prefix=mention_prefix(obj.id, trigger=kind is Kind.EVENT), score=score)
         if regs:
             self.regions[obj.id] = regs
             self.attrs(regs[0], obj, kind)
@@ -216,11 +247,26 @@ class _Writer:
     def attrs(self, region: Region, obj: Any, kind: Kind) -> None:
         """Write the per-region attributes of ``obj`` (every control of its kind with a value) on ``region``."""
         rid, start, end = region
-        for c in CONTROLS_BY_KIND[kind]:
-            answer = payload(c, value_at(obj, c.path))
-            if answer is not None:
-                self.labels.append({"id": rid, "from_name": c.name, "to_name": TEXT, "type": c.result_type,
-                                    "value": {"start": start, "end": end, c.value_key: answer}})
+        append = self.labels.append
+        for first, rest, name, result_type, value_key, mode, flag in _WRITE_PLAN[kind]:
+            value = getattr(obj, first)
+            if rest:
+                for part in rest:
+                    if value is None:
+                        break
+                    value = getattr(value, part)
+            if value is None:
+                continue
+            if mode == _CHOICE:
+                payload = [str(value)]
+            elif mode == _NUMBER:
+                payload = value
+            else:
+                payload = _answer(mode, value, flag)
+                if payload is None:
+                    continue
+            append({"id": rid, "from_name": name, "to_name": TEXT, "type": result_type,
+                    "value": {"start": start, "end": end, value_key: payload}})
 
     # --- relations -----------------------------------------------------------------------------------------
 
@@ -246,12 +292,11 @@ class _Writer:
 
     def slots(self, rid: str, obj: Any, kind: Kind, path: str) -> None:
         """Write the references of ``obj`` (every slot rule of its kind) as relations from region ``rid``."""
-        for rule in SLOTS[kind]:
-            if rule.meaning != "slot":
-                continue
+        for rule in _SLOT_PLAN[kind]:
             value = value_at(obj, rule.path)
-            refs = (value or []) if rule.many else ([] if value is None else [value])
-            for k, ref in enumerate(refs):
+            if value is None or value == []:
+                continue
+            for k, ref in enumerate(value if rule.many else (value,)):
                 target = self.head(ref)
                 if target is None:
                     self.lost(f"{path}.{'.'.join(rule.path)}" + (f"[{k}]" if rule.many else ""), ref)
@@ -327,9 +372,9 @@ def document_result(doc: Document, *, where: str | None = None, span_free: OnErr
     for kind in (Kind.ACTOR, Kind.LOCATION, Kind.TIME, Kind.WEAPON):
         field = KIND_FIELDS[kind]
         for i, obj in enumerate(getattr(doc, field)):
-            w.objects(obj, kind, f"{field}[{i}]")
+            w.objects(obj, kind, field, i)
     for i, ev in enumerate(doc.events):
-        w.objects(ev, Kind.EVENT, f"events[{i}]", label=ev.type.value, score=ev.confidence if scores else None)
+        w.objects(ev, Kind.EVENT, "events", i, label=str(ev.type), score=ev.confidence if scores else None)
     for i, c in enumerate(doc.casualties):
         if c.event not in w.regions:
             if c.mentions and any(m.start is not None for m in c.mentions):
@@ -337,7 +382,7 @@ def document_result(doc: Document, *, where: str | None = None, span_free: OnErr
                            "region", "prediction casualty of a left-out event left out",
                            "Give the event a trigger with offsets, or pass --on-error skip")
             continue
-        w.objects(c, Kind.CASUALTY, f"casualties[{i}]")
+        w.objects(c, Kind.CASUALTY, "casualties", i)
     _relations(w, doc)
     if w.problems:
         raise DataError(w.problems)
@@ -379,7 +424,7 @@ def _relations(w: _Writer, doc: Document) -> None:
         w.ordered(facts, f"events[{i}].arguments")
         if ev.series is not None:
             for rid, _, _ in w.spans(ev.id, ev.series.mentions, label=KIND_LABELS[Kind.SERIES],
-                                     path=f"events[{i}].series.mentions", rid=partial(series_id, ev.id),
+                                     path=f"events[{i}].series", field="mentions", prefix=series_prefix(ev.id),
                                      needed=False):
                 w.relate(rid, trigger, [SERIES_OF])
 
@@ -433,7 +478,7 @@ def _link_phrase_writer(w: _Writer, i: int, alink: ActorLink) -> Callable[[], No
     """Write actor link ``i`` as its phrase regions (type on the first, source and target relations from it)."""
     def write() -> None:
         regs = w.spans(f"actor_links[{i}]", alink.mentions, label=KIND_LABELS[Kind.ACTOR_LINK],
-                       path=f"actor_links[{i}].mentions", rid=partial(actor_link_id, i), needed=False)
+                       path=f"actor_links[{i}]", field="mentions", prefix=actor_link_prefix(i), needed=False)
         if not regs:  # every phrase was span-free (a prediction): the link alone, as a relation
             w.relate(w.regions[alink.source][0][0], w.regions[alink.target][0][0], [alink.type.value])
             return

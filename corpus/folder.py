@@ -19,7 +19,7 @@ SPLITS = ("train", "dev", "test")
 MANIFEST = "manifest.json"
 BUNDLED = Path(__file__).resolve().parent / "data"
 CORPUS_NAME = "eventgold-incidents"
-CORPUS_VERSION = "0.1.0"
+CORPUS_VERSION = "0.2.0"
 
 
 def corpus_root(root: str | Path | None = None) -> Path:

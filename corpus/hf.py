@@ -46,6 +46,8 @@ def _feature(annotation: Any) -> Any:
         return _feature(args[0])
     if origin is typing.Annotated:
         return _feature(typing.get_args(annotation)[0])
+    if origin is typing.Literal and all(isinstance(a, str) for a in typing.get_args(annotation)):
+        return datasets.Value("string")
     if origin is list:
         return datasets.List(_feature(typing.get_args(annotation)[0]))
     if isinstance(annotation, type) and issubclass(annotation, Enum):

@@ -108,6 +108,23 @@ TRIGGERS: list[TriggerEntry] = [
     _t("denial", r"den(?:ied|ies|y|ial|ials)|commented|blamed|called\s+for|accusing", E.STATEMENT),
     _t("statement", r"statements?|announce(?:d|ment|s)|threaten(?:ed|s)?|vowed|condemn(?:ed|s)?|"
        r"accus(?:ed|es)|pledged", E.STATEMENT),
+    # schema 2.0 types (entries placed last so the patterns above keep their matches)
+    _t("interception", r"intercept(?:ed|ion|ions|s|ing)?|shot\s+down|downed|foiled|thwarted|neutrali[sz]ed", E.DISRUPTED_WEAPONS_USE),
+    _t("hand grenade", r"hand\s+grenades?|(?:threw|hurled|tossed|lobbed)\s+(?:a\s+)?grenades?", E.GRENADE),
+    _t("chemical", r"chemical\s+(?:attacks?|weapons?)|chlorine\s+(?:gas|attacks?)|sarin|nerve\s+agents?", E.CHEMICAL_WEAPON),
+    _t("sexual violence", r"rap(?:e|ed|es)|sexual(?:ly)?\s+(?:violence|assault(?:s|ed)?|abuse)", E.SEXUAL_VIOLENCE),
+    _t("looting", r"pillag(?:e|ed|ing)|ransack(?:ed|ing)?|vandali[sz](?:ed|ing|m)|plunder(?:ed|ing)?", E.LOOTING_PROPERTY_DESTRUCTION),
+    _t("excessive force", r"fired\s+(?:live\s+(?:rounds|ammunition))\s+(?:at|on)\s+(?:protesters|demonstrators)", E.EXCESSIVE_FORCE_AGAINST_PROTESTERS),
+    _t("dispersed", r"dispers(?:ed|e|ing)|tear\s+gas|water\s+cannons?|broke\s+up", E.PROTEST_WITH_INTERVENTION),
+    _t("regained", r"regain(?:ed|s)?\s+control|liberat(?:ed|ion)|retaken", E.GOVERNMENT_REGAINS_TERRITORY),
+    _t("seized", r"seiz(?:ed|es)\s+(?:control\s+of\s+)?(?:the\s+)?(?:town|city|village|district|base)|took\s+control|"
+       r"fell\s+to", E.NON_STATE_OVERTAKES_TERRITORY),
+    _t("base", r"set\s+up\s+(?:a\s+)?(?:base|camp|headquarters)|established\s+(?:a\s+)?(?:base|camp|headquarters)",
+       E.BASE_ESTABLISHED),
+    _t("agreement", r"ceasefires?|truces?|agreements?|deals?|prisoner\s+(?:swaps?|exchanges?)|signed", E.AGREEMENT),
+    _t("handover", r"hand(?:ed)?\s*over|handovers?|withdr(?:ew|awn|awal)\s+from", E.NON_VIOLENT_TERRITORY_TRANSFER),
+    _t("displacement", r"displac(?:ed|ement)|fled\s+(?:their\s+)?homes|forced\s+(?:to\s+flee|from\s+their\s+homes)",
+       E.DISPLACEMENT),
 ]
 
 #: Weapon words (longest first where they overlap) with their category.

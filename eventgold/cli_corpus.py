@@ -9,6 +9,7 @@ import typer
 from rich.table import Table
 
 from eventgold.clikit import console, err_console, handles_errors, write_output
+from eventgold.corpus.splits import BUNDLED_FRACTIONS
 
 app = typer.Typer(help="Build, split, check, count and export gold corpora.", no_args_is_help=True)
 
@@ -20,6 +21,10 @@ CORPUS_ARG = typer.Argument(None, help="A corpus folder (default: the bundled co
 def build_command(
     authoring: Path = typer.Argument(..., help="Authoring folder with reports/ and annotations/."),
     out: Path = typer.Option(..., "--out", help="Corpus folder to write."),
+    dev: float = typer.Option(BUNDLED_FRACTIONS["dev"], help="Fraction of documents for dev (new documents fill it "
+                              "up to this share)."),
+    test: float = typer.Option(BUNDLED_FRACTIONS["test"], help="Fraction of documents for test (large, so that "
+                               "intervals separate systems)."),
 ) -> None:
     """Build gold JSONL from the YAML authoring format and split it into a corpus folder.
 
@@ -32,7 +37,8 @@ def build_command(
 
     record = authoring / "splits.json"
     pinned = json.loads(record.read_text(encoding="utf-8")) if record.is_file() else None
-    manifest = make_corpus_folder(build_all(authoring), out, card=False, pinned=pinned)
+    manifest = make_corpus_folder(build_all(authoring), out, card=False, pinned=pinned,
+                                  fractions={"dev": dev, "test": test})
     assignment = {i: s for s, v in manifest["splits"].items() for i in v["ids"]}
     with atomic_write(record) as f:
         f.write(json.dumps(dict(sorted(assignment.items())), indent=1) + "\n")
@@ -67,15 +73,24 @@ def stats_command(
     path: Path = CORPUS_ARG,
     as_json: bool = typer.Option(False, "--json", help="Print JSON instead of a table."),
     output: Path = typer.Option(None, "-o", "--output", help="Write to this file."),
+    by: str = typer.Option(None, "--by", help="Also give reading densities per value of this metadata key (genre)."),
 ) -> None:
-    """Count the phenomena the corpus covers, per split, against the coverage minimums."""
+    """Count the phenomena the corpus covers, per split, against the coverage minimums; reading densities per group."""
+    from eventgold.corpus.density import DENSITIES, densities
     from eventgold.corpus.folder import SPLITS, read_split
     from eventgold.corpus.stats import STATISTICS, corpus_stats
 
-    per_split = {s: corpus_stats(read_split(s, path)) for s in SPLITS}
+    docs = {s: list(read_split(s, path)) for s in SPLITS}
+    per_split = {s: corpus_stats(docs[s]) for s in SPLITS}
     totals = {k: sum(per_split[s][k] for s in SPLITS) for k in per_split["train"]}
+    groups = densities([d for s in SPLITS for d in docs[s]], by=by)
+    if by is not None:
+        for s in SPLITS:
+            for name, n in densities(docs[s], by=by).items():
+                groups.setdefault(name, {})[f"{s}_documents"] = n["documents"]
     if as_json:
-        write_output(json.dumps({"splits": per_split, "total": totals}, indent=2), output)
+        write_output(json.dumps({"splits": per_split, "total": totals, "densities": {"by": by, "groups": groups}},
+                                indent=2), output)
         return
     table = Table(title="eventgold corpus statistics")
     table.add_column("statistic")
@@ -88,6 +103,17 @@ def stats_command(
         mark = "" if stat.minimum is None else (f"{stat.minimum} ✓" if ok else f"[red]{stat.minimum} ✗[/]")
         table.add_row(stat.name, *[str(per_split[s][stat.name]) for s in SPLITS], str(totals[stat.name]), mark)
     console.print(table)
+    dens = Table(title=f"reading densities{f' by {by}' if by else ''}")
+    dens.add_column(by or "")
+    for d in DENSITIES:
+        dens.add_column(d.short, justify="right")
+    if by is not None:
+        dens.add_column("tr/dev/test", justify="right")
+    for name, values in groups.items():
+        cells = ["" if values[d.name] is None else f"{values[d.name]:.2f}".removesuffix(".00") for d in DENSITIES]
+        split_counts = ["/".join(str(values.get(f"{s}_documents") or 0) for s in SPLITS)] if by is not None else []
+        dens.add_row(name, *cells, *split_counts)
+    console.print(dens)
 
 
 @app.command("validate")

@@ -45,8 +45,12 @@ ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.:\-]*$"
 COUNTRY_CODE_HINTS: dict[str, str] = {"UK": "GB", "EL": "GR", "KO": "XK", "UAE": "AE", "USA": "US", "KSA": "SA"}
 
 
+#: Codes accepted beside ISO 3166-1: XK, the user-assigned code for Kosovo that ACLED, the EU and the IMF use.
+EXTRA_COUNTRY_CODES = frozenset({"XK"})
+
+
 def _check_country(code: str) -> str:
-    if pycountry.countries.get(alpha_2=code) is None:
+    if code not in EXTRA_COUNTRY_CODES and pycountry.countries.get(alpha_2=code) is None:
         hint = COUNTRY_CODE_HINTS.get(code.upper())
         if hint:
             raise ValueError(f"{code!r} is not an ISO 3166-1 alpha-2 country code; use {hint!r}")
@@ -58,7 +62,7 @@ Id = Annotated[str, Field(pattern=ID_PATTERN, max_length=128, description="Ident
 Ref = Annotated[str, Field(pattern=ID_PATTERN, max_length=128, description="The id of another object in the same document.")]
 Country = Annotated[
     str,
-    Field(min_length=2, max_length=2, description="ISO 3166-1 alpha-2 country code, upper case."),
+    Field(min_length=2, max_length=2, description="ISO 3166-1 alpha-2 country code, upper case (XK for Kosovo)."),
     AfterValidator(_check_country),
 ]
 Count = Annotated[int, Field(ge=0, description="A non-negative whole number.")]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import Final
 
 
 class EventType(StrEnum):
@@ -407,7 +408,7 @@ class TimeAnchor(StrEnum):
 
 
 #: The schema version this code reads and writes; files of older versions are converted by ``eventgold migrate``.
-SCHEMA_VERSION = "2.0"
+SCHEMA_VERSION: Final = "2.0"
 
 
 class CountQualifier(StrEnum):

@@ -5,6 +5,9 @@
     python scripts/agreement.py build-b DIR...      # build corpus/agreement/annotator_b.jsonl from authoring folders
     python scripts/agreement.py apply               # merge with corpus/agreement/decisions.yaml, update the gold sources
     python scripts/agreement.py card                # regenerate the agreement section of corpus/README.md
+    python scripts/agreement.py select-v2           # the corpus 0.2.0 study: seeded selection per genre
+    python scripts/agreement.py build-v2 DIR...     # corpus/agreement/v2/: annotator A (the gold) and B (from DIRs)
+    python scripts/agreement.py card-v2             # regenerate the 0.2.0 agreement section of corpus/README.md
 
 Selection rule: the 64 reports come in 8 blocks of 8 ids (eg-001..eg-008, ...), one block per writer batch and
 region group; in each block the two ids with the smallest SHA-256 of "eventgold-agreement-v1:<id>" are taken,
@@ -32,15 +35,140 @@ def select(ids: list[str], per_block: int = 2, block: int = 8) -> list[str]:
     return chosen
 
 
-def all_ids() -> list[str]:
-    return sorted(p.stem for p in (ROOT / "corpus" / "authoring" / "reports").glob("*.txt"))
+SEED_V2 = "eventgold-agreement-v2"
+SHARE_V2 = 0.26
+
+
+def select_v2() -> dict[str, list[str]]:
+    """Corpus 0.2.0 study: per genre, the ceil(26%) new documents (eg-101 to eg-410) with the smallest seeded hash.
+
+    Together with the 16 documents of the 0.1.0 study this double-annotates more than 25% of the corpus, every genre.
+    """
+    import math
+
+    import yaml
+
+    reports = ROOT / "corpus" / "authoring" / "reports"
+    by_genre: dict[str, list[str]] = {}
+    for meta_path in sorted(reports.glob("eg-*.meta.yaml")):
+        doc_id = meta_path.name.removesuffix(".meta.yaml")
+        if not "eg-101" <= doc_id <= "eg-410":  # the documents written before the study began
+            continue
+        genre = (yaml.safe_load(meta_path.read_text(encoding="utf-8")) or {}).get("genre", "(none)")
+        by_genre.setdefault(genre, []).append(doc_id)
+    out = {}
+    for genre, ids in sorted(by_genre.items()):
+        ranked = sorted(ids, key=lambda d: hashlib.sha256(f"{SEED_V2}:{d}".encode()).hexdigest())
+        out[genre] = sorted(ranked[:math.ceil(SHARE_V2 * len(ids))])
+    return out
+
+
+V2 = AGREEMENT / "v2"
+BEGIN_V2, END_V2 = "<!-- agreement-v2:begin -->", "<!-- agreement-v2:end -->"
+#: The study's targets (issue 12): (level, metric name) or attribute name -> minimum.
+TARGETS_V2: list[tuple[str, str, str, float]] = [
+    ("events", "identification", "event F1", 0.90),
+    ("arguments", "classification", "Arg-C F1", 0.80),
+    ("casualties", "tuple", "casualty (event, outcome, victim) F1", 0.80),
+    ("actors", "identity", "actor identity F1", 0.80),
+    ("time", "exact", "time exact F1", 0.85),
+]
+
+
+def build_v2(dirs: list[str]) -> None:
+    """Write the study's two annotations: A = the gold of the selected documents, B = the independent annotation."""
+    from eventgold.corpus import SPLITS, read_split
+    from eventgold.corpus.authoring import build_all
+    from eventgold.schema import write_documents
+
+    chosen = {i for ids in select_v2().values() for i in ids}
+    b = sorted((d for folder in dirs for d in build_all(folder)), key=lambda d: d.id)
+    stray = sorted({d.id for d in b} - chosen)
+    if stray:
+        raise SystemExit(f"annotator B has documents outside the selection: {stray}")
+    gold = {d.id: d for split in SPLITS for d in read_split(split)}
+    V2.mkdir(exist_ok=True)
+    write_documents(V2 / "annotator_a.jsonl", [gold[d.id] for d in b])
+    write_documents(V2 / "annotator_b.jsonl", b)
+    print(f"{len(b)} of {len(chosen)} selected documents double-annotated")
+
+
+def _headline(report, level: str, name: str) -> tuple[float, float | None, float | None]:  # type: ignore[no-untyped-def]
+    row = next(r for r in report.scores.rows if r.level == level and r.name == name and r.label == "*")
+    return row.f1, row.f1_low, row.f1_high
+
+
+def agreement_v2_section() -> str:
+    """Agreement of the 0.2.0 study before adjudication: per level against the targets, then per genre."""
+    import os
+    import tempfile
+
+    from eventgold.eval import Settings, agreement
+    from eventgold.schema import read_documents, write_documents
+
+    here = os.getcwd()
+    os.chdir(ROOT)
+    try:
+        whole = agreement("corpus/agreement/v2/annotator_a.jsonl", "corpus/agreement/v2/annotator_b.jsonl",
+                          settings=Settings(seed=0))
+        a = list(read_documents("corpus/agreement/v2/annotator_a.jsonl"))
+        b = {d.id: d for d in read_documents("corpus/agreement/v2/annotator_b.jsonl")}
+        genres = sorted({str(d.metadata.get("genre")) for d in a})
+        per_genre = {}
+        with tempfile.TemporaryDirectory() as tmp:
+            for genre in genres:
+                docs = [d for d in a if str(d.metadata.get("genre")) == genre]
+                write_documents(f"{tmp}/a.jsonl", docs)
+                write_documents(f"{tmp}/b.jsonl", [b[d.id] for d in docs])
+                per_genre[genre] = (len(docs), agreement(f"{tmp}/a.jsonl", f"{tmp}/b.jsonl", settings=Settings(seed=0)))
+    finally:
+        os.chdir(here)
+
+    def cell(value: float, low: float | None, high: float | None) -> str:
+        return f"{value:.3f}" + ("" if low is None else f" [{low:.3f}, {high:.3f}]")
+
+    modality = next(x for x in whole.attributes if x.name == "modality")
+    lines = [f"{len(a)} documents, annotator A = the gold after the second-annotator review, annotator B = an "
+             "independent annotation from the text and the guidelines only; before adjudication; 95% document-"
+             "bootstrap intervals, seed 0.", "",
+             "| measure | agreement | target | met |", "|---|---:|---:|---|"]
+    for level, name, title, target in TARGETS_V2:
+        value, low, high = _headline(whole, level, name)
+        lines.append(f"| {title} | {cell(value, low, high)} | {target:.2f} | {'yes' if value >= target else '**no**'} |")
+    kappa = modality.kappa
+    lines.append(f"| modality Cohen's kappa | {'n/a' if kappa is None else f'{kappa:.3f}'} | 0.85 | "
+                 f"{'yes' if kappa is not None and kappa >= 0.85 else '**no**'} |")
+    lines += ["", "Per genre (F1 with intervals):", "",
+              "| genre | documents | " + " | ".join(t for _, _, t, _ in TARGETS_V2) + " |",
+              "|---|---:|" + "---:|" * len(TARGETS_V2)]
+    for genre, (n, report) in per_genre.items():
+        lines.append(f"| `{genre}` | {n} | " + " | ".join(cell(*_headline(report, lv, nm)) for lv, nm, _, _ in TARGETS_V2)
+                     + " |")
+    return "\n".join(lines)
+
+
+def refresh_card_v2(card: Path = ROOT / "corpus" / "README.md") -> bool:
+    text = card.read_text(encoding="utf-8")
+    head, _, rest = text.partition(BEGIN_V2)
+    _, _, tail = rest.partition(END_V2)
+    new = f"{head}{BEGIN_V2}\n{agreement_v2_section().strip()}\n{END_V2}{tail}"
+    changed = new != text
+    if changed:
+        card.write_text(new, encoding="utf-8")
+    return changed
+
+
+def study_ids() -> list[str]:
+    """The 64 reports of corpus version 0.1.0 that the study sampled (eg-001 ... eg-064)."""
+    return sorted(p.stem for p in (ROOT / "corpus" / "authoring" / "reports").glob("eg-0[0-6][0-9].txt")
+                  if p.stem <= "eg-064")
 
 
 def snapshot_a() -> None:
     from eventgold.corpus.authoring import build_document
     from eventgold.schema import write_documents
 
-    write_documents(AGREEMENT / "annotator_a.jsonl", [build_document(ROOT / "corpus" / "authoring", i) for i in select(all_ids())])
+    write_documents(AGREEMENT / "annotator_a.jsonl", [build_document(ROOT / "corpus" / "authoring", i) for i in select(study_ids())])
 
 
 def build_b(dirs: list[str]) -> None:
@@ -48,8 +176,8 @@ def build_b(dirs: list[str]) -> None:
     from eventgold.schema import write_documents
 
     docs = sorted((d for folder in dirs for d in build_all(folder)), key=lambda d: d.id)
-    if [d.id for d in docs] != select(all_ids()):
-        raise SystemExit(f"annotator B covers {[d.id for d in docs]}, expected {select(all_ids())}")
+    if [d.id for d in docs] != select(study_ids()):
+        raise SystemExit(f"annotator B covers {[d.id for d in docs]}, expected {select(study_ids())}")
     write_documents(AGREEMENT / "annotator_b.jsonl", docs)
 
 
@@ -118,7 +246,7 @@ def refresh_card(card: Path = ROOT / "corpus" / "README.md") -> bool:
 if __name__ == "__main__":
     command = sys.argv[1] if len(sys.argv) > 1 else ""
     if command == "select":
-        print(json.dumps(select(all_ids())))
+        print(json.dumps(select(study_ids())))
     elif command == "snapshot-a":
         snapshot_a()
     elif command == "build-b":
@@ -127,6 +255,12 @@ if __name__ == "__main__":
         apply()
     elif command == "card":
         refresh_card()
+    elif command == "select-v2":
+        print(json.dumps(select_v2(), indent=1))
+    elif command == "build-v2":
+        build_v2(sys.argv[2:])
+    elif command == "card-v2":
+        refresh_card_v2()
     else:
         print(__doc__, file=sys.stderr)
         raise SystemExit(2)

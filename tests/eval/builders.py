@@ -118,11 +118,24 @@ def mutate(doc: Document, seed: int) -> Document:
     raw["events"] = kept
     ids = {ev["id"] for ev in kept}
     raw["casualties"] = [c for c in raw["casualties"] if c["event"] in ids and "part_of" not in c]
+    kept_casualties = {c["id"] for c in raw["casualties"]}
     for c in raw["casualties"]:
+        c["also_events"] = [e for e in c.get("also_events", []) if e in ids]
+        for field in ("revises", "disputes"):
+            if c.get(field) not in kept_casualties:
+                c.pop(field, None)
         if rng.random() < 0.3:
             c["count"] = {"qualifier": "exact", "low": 4, "best": 4, "high": 4}
     raw["links"] = [lk for lk in raw["links"] if lk["source"] in ids and lk["target"] in ids]
     return parse_document(raw, Profile.PREDICTION)
+
+
+def as_gold(pred: Document) -> dict[str, Any]:
+    """A mutated prediction as raw JSON acceptable as gold: casualties only on actual events (guidelines G10)."""
+    raw = pred.model_dump(mode="json", exclude_none=True)
+    actual = {ev["id"] for ev in raw["events"] if ev.get("modality", "actual") == "actual"}
+    raw["casualties"] = [c for c in raw["casualties"] if c["event"] in actual]
+    return raw
 
 
 def corpus(n: int = 12) -> tuple[list[Document], list[Document]]:

@@ -12,7 +12,7 @@ from sklearn.metrics import cohen_kappa_score
 
 from eventgold.eval import agreement, cohen_kappa, krippendorff_alpha
 from eventgold.schema import Profile, parse_document
-from tests.eval.builders import corpus, write_jsonl
+from tests.eval.builders import as_gold, corpus, write_jsonl
 
 
 def _confusion(a: list[int], b: list[int], k: int) -> np.ndarray:
@@ -47,7 +47,7 @@ def test_undefined_coefficients() -> None:
 
 def test_agreement_is_symmetric(tmp_path: Path) -> None:
     gold, pred = corpus(9)
-    annotator_b = [parse_document(p.model_dump(mode="json", exclude_none=True), Profile.GOLD) for p in pred]
+    annotator_b = [parse_document(as_gold(p), Profile.GOLD) for p in pred]
     a = write_jsonl(tmp_path / "a.jsonl", gold)
     b = write_jsonl(tmp_path / "b.jsonl", annotator_b[:8])  # one document only annotated by A
     ab = agreement(a, b)

@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 
 from eventgold.cli import _register_areas, app
 from eventgold.schema import Profile, parse_document
-from tests.eval.builders import corpus, write_jsonl
+from tests.eval.builders import as_gold, corpus, write_jsonl
 
 runner = CliRunner()
 if not any(group.name == "eval" for group in app.registered_groups):
@@ -107,7 +107,7 @@ def test_compare_and_agreement(files: tuple[str, str], tmp_path: Path) -> None:
     diff = json.loads(result.stdout)["differences"]
     assert next(d for d in diff if d["name"] == "events.classification.f1")["difference"] > 0
     b = write_jsonl(tmp_path / "b.jsonl",
-                    [parse_document(p.model_dump(mode="json", exclude_none=True), Profile.GOLD) for p in PRED])
+                    [parse_document(as_gold(p), Profile.GOLD) for p in PRED])
     result = runner.invoke(app, ["eval", "agreement", gold, str(b), "--format", "markdown", *FAST])
     assert result.exit_code == 0, result.output
     assert "Cohen's kappa" in result.stdout

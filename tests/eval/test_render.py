@@ -10,7 +10,7 @@ import pytest
 
 from eventgold.eval import Settings, agreement, build_report, compare_scores, render, score_documents
 from eventgold.schema import Profile, parse_document
-from tests.eval.builders import corpus, write_jsonl
+from tests.eval.builders import as_gold, corpus, write_jsonl
 
 GOLD, PRED = corpus(6)
 SCORED = score_documents(GOLD, {p.id: p for p in PRED}, explain=True)
@@ -69,7 +69,7 @@ def test_compare_and_agreement_render(tmp_path: Path) -> None:
         assert "A − B" in render(report, fmt)
     data = json.loads(render(report, "json"))
     assert data["kind"] == "compare" and data["differences"][0]["name"] == "mentions.trigger.strict.f1"
-    b = [parse_document(p.model_dump(mode="json", exclude_none=True), Profile.GOLD) for p in PRED]
+    b = [parse_document(as_gold(p), Profile.GOLD) for p in PRED]
     agreed = agreement(write_jsonl(tmp_path / "a.jsonl", GOLD), write_jsonl(tmp_path / "b.jsonl", b),
                        settings=Settings(resamples=50))
     text = render(agreed, "table")

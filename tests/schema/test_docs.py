@@ -5,7 +5,17 @@ from typer.testing import CliRunner
 
 from eventgold.cli import app
 from eventgold.schema.reference import format_reference
-from eventgold.schema.vocab import EventType, Modality
+from eventgold.schema.vocab import (
+    ActorLinkType,
+    CasualtyOutcome,
+    CasualtyStatus,
+    Certainty,
+    EventType,
+    InjurySeverity,
+    Modality,
+    SpatialRelation,
+    TimeAnchor,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 runner = CliRunner()
@@ -18,7 +28,8 @@ def test_format_reference_is_current() -> None:
 
 def test_guidelines_cover_every_vocabulary_value() -> None:
     text = (ROOT / "docs" / "guidelines.md").read_text(encoding="utf-8")
-    for value in [*EventType, *Modality]:
+    for value in [*EventType, *Modality, *CasualtyOutcome, *Certainty, *SpatialRelation, *ActorLinkType, *TimeAnchor,
+                  *InjurySeverity, *CasualtyStatus]:
         assert f"`{value.value}`" in text, value
 
 

@@ -109,7 +109,7 @@ from eventgold.schema import (
     Weapon,
     WeaponCategory,
 )
-from eventgold.schema.model import ID_PATTERN
+from eventgold.schema.model import EXTRA_COUNTRY_CODES, ID_PATTERN
 from eventgold.schema.vocab import (
     CERTAINTY_DEFINITIONS,
     COUNT_QUALIFIER_RULES,
@@ -236,9 +236,12 @@ def _vocab(enum: type[StrEnum], hints: dict[str, str] | None = None, shown: dict
     )
 
 
+#: Names of the codes the schema accepts beside ISO 3166-1 (:data:`~eventgold.schema.model.EXTRA_COUNTRY_CODES`).
+_EXTRA_COUNTRY_NAMES: dict[str, str] = {"XK": "Kosovo"}
 COUNTRY_OPTIONS: tuple[Option, ...] = tuple(
-    Option(c.alpha_2, f"{c.name} ({c.alpha_2})")
-    for c in sorted(pycountry.countries, key=lambda c: c.name)
+    Option(code, f"{name} ({code})")
+    for name, code in sorted([(c.name, c.alpha_2) for c in pycountry.countries]
+                             + [(_EXTRA_COUNTRY_NAMES[code], code) for code in EXTRA_COUNTRY_CODES])
 )
 
 ControlTag = Literal["Choices", "Number", "TextArea", "DateTime"]

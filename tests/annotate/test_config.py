@@ -91,7 +91,8 @@ def test_relation_labels_cover_roles_links_references_and_qualifiers() -> None:
 def test_country_choices_are_iso_codes_shown_with_their_names() -> None:
     (control,) = [e for e in ROOT.iter("Choices") if e.get("name") == "actor_country"]
     shown = {c.get("alias"): c.get("value") for c in control}
-    assert len(shown) == 249
+    assert len(shown) == 250
+    assert shown["XK"] == "Kosovo (XK)"  # the schema's one code beside ISO 3166-1
     assert shown["CI"] == "Côte d'Ivoire (CI)"
     assert shown["KP"] == "Korea, Democratic People's Republic of (KP)"
     assert control.get("layout") == "select"

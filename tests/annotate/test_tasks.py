@@ -24,7 +24,8 @@ from eventgold.annotate.tasks import (
     to_task,
     write_tasks,
 )
-from eventgold.schema import DataError, Document, UsageError, dump_document, read_documents
+from eventgold.corpus.authoring import build_document
+from eventgold.schema import DataError, Document, UsageError, dump_document, read_documents, write_documents
 from tests.annotate.golden import DATA, check_golden
 from tests.annotate.stored import stored_export
 from tests.strategies import documents
@@ -37,6 +38,11 @@ INTERFACE = LabelInterface(labeling_config())
 def gold_files() -> list[Path]:
     """The example file and every corpus file that exists when the tests are collected."""
     return [REPO / "docs" / "examples" / "gold.jsonl", SMALL, *sorted((REPO / "corpus" / "data").glob("*.jsonl"))]
+
+
+def v2_example() -> Document:
+    """The invented report that uses every schema 2.0 addition, built from its authoring files."""
+    return build_document(REPO / "docs" / "examples" / "v2", "ex-201")
 
 
 def all_gold() -> list[Document]:
@@ -54,6 +60,13 @@ def test_to_ls_output_matches_golden_file(tmp_path: Path) -> None:
     summary = convert_to_ls(SMALL, out)
     assert summary.written == 2 and not summary.skipped
     check_golden("small.tasks.golden.json", out.read_text(encoding="utf-8"))
+
+
+def test_schema_2_example_to_ls_matches_golden_file(tmp_path: Path) -> None:
+    gold, out = tmp_path / "gold.jsonl", tmp_path / "tasks.json"
+    write_documents(gold, [v2_example()])
+    convert_to_ls(gold, out)
+    check_golden("v2.tasks.golden.json", out.read_text(encoding="utf-8"))
 
 
 def test_task_data_carries_every_document_field() -> None:
@@ -137,6 +150,10 @@ def test_every_gold_annotation_passes_label_studio_validation(path: Path) -> Non
     for doc in read_documents(path):
         assert_valid(to_annotation(doc, ground_truth=True))
         assert_valid(to_prediction(doc, model_version="m"))
+
+
+def test_the_schema_2_example_passes_label_studio_validation() -> None:
+    assert_valid(to_annotation(v2_example(), ground_truth=True))
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])

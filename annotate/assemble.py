@@ -28,6 +28,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
+from eventgold.schema import TimeAnchor
+
 from .results import Fact, Reading, Region, rel_at
 from .scheme import (
     ALWAYS_THERE,
@@ -319,6 +321,8 @@ def _optional_part(kind: Kind, path: tuple[str, ...]) -> tuple[str, ...]:
 
 
 _FILLS: dict[Kind, tuple[_Fill, ...]] = {kind: _fills(kind) for kind in Kind}
+#: Anchors that name the time or event they count from (an ``anchor`` relation).
+_ANCHORS_WITH_REF = frozenset({TimeAnchor.TIME.value, TimeAnchor.EVENT.value})
 _REQUIRED_SLOTS: dict[Kind, tuple[Any, ...]] = {
     kind: tuple(rule for rule in SLOTS[kind] if rule.required) for kind in Kind}
 
@@ -344,6 +348,9 @@ def complete(r: Reading) -> None:
         for rule in _REQUIRED_SLOTS[kind]:
             if (not obj.used) if rule.meaning == "member" else _value(raw, rule.path) is None:
                 _missing(r, obj, rule.missing, rule.missing_hint)
+        if kind is Kind.TIME and raw.get("anchor") in _ANCHORS_WITH_REF and raw.get("anchor_ref") is None:
+            _missing(r, obj, f"counts from {_a(raw['anchor'])} but has no anchor relation",
+                     f"Draw an anchor relation from the time to the {raw['anchor']} it counts from")
         if kind is Kind.DETAIL:
             if not obj.used:
                 _missing(r, obj, "is not linked to an event", "Draw the role relation (attacker, place, ...) from the "

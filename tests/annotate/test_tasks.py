@@ -334,6 +334,23 @@ def test_jsonl_of_reports_and_gold_lines(tmp_path: Path) -> None:
     assert sources[1].doc == gold
 
 
+def test_jsonl_gold_lines_must_be_schema_2(tmp_path: Path) -> None:
+    path = tmp_path / "in.jsonl"
+    dateline_only = {"schema_version": "2.0", "id": "d1", "published": "2024-03-02", "text": "GAO, Monday - Calm.",
+                     "dateline": {"mention": {"start": 0, "end": 13, "text": "GAO, Monday -"}, "place": "Gao"}}
+    report = {"schema_version": "2.0", "id": "r1", "published": "2024-03-02", "text": "Curfew."}
+    path.write_text(json.dumps(dateline_only) + "\n" + json.dumps(report) + "\n", encoding="utf-8")
+    sources = list(read_sources(path))
+    assert [(s.doc.id, s.gold, s.doc.metadata) for s in sources] == [("d1", True, {}), ("r1", False, {})]
+    assert sources[0].doc.dateline is not None and sources[0].doc.dateline.place == "Gao"
+    old = {k: v for k, v in small_docs()[1].model_dump(mode="json").items() if k != "schema_version"}
+    path.write_text(json.dumps(old) + "\n", encoding="utf-8")
+    with pytest.raises(DataError) as info:
+        list(read_sources(path))
+    assert str(info.value) == (f"{path}:1: document 'sm-2': schema_version: no schema_version: this is a schema 1.x "
+                               "document. Convert the file: eventgold migrate IN.jsonl -o OUT.jsonl")
+
+
 def test_duplicate_ids_and_unknown_inputs(tmp_path: Path) -> None:
     path = tmp_path / "in.jsonl"
     line = json.dumps({"id": "r1", "text": "Curfew.", "published": "2024-03-02"})

@@ -26,16 +26,22 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from .scheme import (
+    ALWAYS_THERE,
+    CONTROLS,
     CONTROLS_BY_KIND,
     DATA_FIELDS,
     ENTITY_OPTIONS,
     EVENT_OPTIONS,
     LABEL_KINDS,
     LABELS,
+    NOUNS,
+    QUALIFIERS,
     RELATION_HINTS,
     RELATION_LABELS,
+    RELATION_RULES,
     TEXT,
     Control,
+    Derived,
     Kind,
 )
 
@@ -136,3 +142,44 @@ def labeling_config() -> str:
     body.append(_tag("Collapse", [], [_tag("Panel", [("value", "Relation labels: what they mean")], guide, indent=2)],
                      indent=1))
     return _tag("View", [], body) + "\n"
+
+
+def mapping_tables() -> str:
+    """The mapping as Markdown tables, made from the same tables the writer and reader use (for docs/annotate.md).
+
+    >>> "| `modality` | event | `modality` | `actual` |  |" in mapping_tables()
+    True
+    """
+    def default(c: Control) -> str:
+        if c.default is None:
+            return ""
+        if isinstance(c.default, Derived):
+            return c.default.value
+        if isinstance(c.default, tuple):
+            return "none"
+        return f"`{str(c.default).lower() if isinstance(c.default, bool) else c.default}`"
+
+    lines = ["| control | on regions of | schema field | empty means | required |", "|---|---|---|---|---|"]
+    for c in CONTROLS:
+        kind = "event (trigger)" if c.kind is Kind.EVENT else NOUNS[c.kind]
+        optional = next((c.path[:k] for k in range(1, len(c.path)) if (c.kind, c.path[:k]) not in ALWAYS_THERE), ())
+        required = ("yes, when it has " + ".".join(optional) if optional else "yes") if c.required else ""
+        lines.append(f"| `{c.name}` | {kind} | `{'.'.join(c.path)}` | {default(c)} | {required} |")
+    lines += ["", "Relation labels (`RELATION_RULES`, `QUALIFIERS`): between which kinds of region each may be drawn, and "
+              "what it fills; any other pair of kinds is refused with a message.", "",
+              "| relation label | from | to | fills (a field of the *from* object) |", "|---|---|---|---|"]
+    for r in RELATION_RULES:
+        fills = {"coref": "one more mention of the same object", "argument": f"an argument with role `{r.label}`",
+                 "link": f"`{r.field}[]` (`type` `{r.label}`)"}.get(r.meaning, f"`{'.'.join(r.path)}`")
+        if r.meaning == "slot" and r.many:
+            fills = f"`{'.'.join(r.path)}[]`"
+        elif r.meaning == "member":
+            fills = f"a mention of the event's `{'.'.join(r.path[:-1])}`"
+        if r.required:
+            fills += " (required)"
+        lines.append(f"| `{r.label}` | {NOUNS[r.subject]} | {NOUNS[r.object]} | {fills} |")
+    for q in QUALIFIERS:
+        values = ", ".join(f"`{v}`" for v in q.values)
+        lines.append(f"| {values} | event | actor, location, weapon or argument detail | the argument's "
+                     f"`{'.'.join(q.path)}` (beside exactly one role label) |")
+    return "\n".join(lines) + "\n"

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import os
 import xml.etree.ElementTree as ET
 
 import pytest
 from label_studio_sdk._legacy.exceptions import LabelStudioValidationErrorSentryIgnored
 from label_studio_sdk.label_interface import LabelInterface
 
-from eventgold.annotate.config import escape_attr, labeling_config
+from eventgold.annotate.config import escape_attr, labeling_config, mapping_tables
 from eventgold.annotate.scheme import CONTROLS, LABEL_KINDS, LABELS, RELATION_LABELS, TEXT
 from eventgold.schema import (
     ActorLinkType,
@@ -29,7 +30,7 @@ from eventgold.schema import (
     VictimCategory,
     WeaponCategory,
 )
-from tests.annotate.golden import check_golden
+from tests.annotate.golden import DATA, check_golden
 
 CONFIG = labeling_config()
 ROOT = ET.fromstring(CONFIG)
@@ -140,3 +141,15 @@ def test_attribute_values_with_xml_special_characters_survive_parsing() -> None:
 def test_escape_attr_round_trips_through_an_xml_parser(value: str) -> None:
     element = ET.fromstring(f'<Label value="{escape_attr(value)}"/>')
     assert element.get("value") == value
+
+
+def test_docs_annotate_md_holds_the_generated_mapping() -> None:
+    """docs/annotate.md shows the mapping tables made from CONTROLS and RELATION_RULES (rewritten on request)."""
+    path = DATA.parents[2] / "docs" / "annotate.md"
+    text = path.read_text(encoding="utf-8")
+    head, rest = text.split("<!-- mapping:start -->\n", 1)
+    _, tail = rest.split("<!-- mapping:end -->", 1)
+    expected = f"{head}<!-- mapping:start -->\n{mapping_tables()}<!-- mapping:end -->{tail}"
+    if os.environ.get("EVENTGOLD_REGEN_GOLDEN") == "1":
+        path.write_text(expected, encoding="utf-8")
+    assert text == expected, "docs/annotate.md is stale; rerun with EVENTGOLD_REGEN_GOLDEN=1"

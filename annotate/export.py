@@ -198,7 +198,11 @@ def iter_documents(tasks: Iterable[Any], *, select: Selection | None = None, fil
 
 def convert_from_ls(export: str | Path, output: str | Path, *, annotator: str | int | None = None,
                     ground_truth: bool = False, prediction: str | None = None, on_error: str = "raise") -> Summary:
-    """``eventgold annotate from-ls``: a Label Studio JSON export to a gold JSONL file, written atomically."""
+    """``eventgold annotate from-ls``: a Label Studio JSON export to a JSONL file, written atomically.
+
+    The documents are gold, or, with ``prediction`` (a model version), predictions under the prediction profile
+    (with the model's region scores as event confidences, which gold may not carry).
+    """
     mode = check_on_error(on_error)
     select = Selection(annotator=None if annotator is None else str(annotator), ground_truth=ground_truth,
                        prediction=prediction)

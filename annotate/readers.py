@@ -1,4 +1,4 @@
-"""Reading reports to annotate: a folder of ``.txt`` files, a CSV file, or a JSONL file of reports or gold documents.
+"""Reading reports to annotate: a folder of ``.txt`` files, one ``.txt``, a CSV file, or a JSONL file of reports or gold.
 
 Each record becomes a :class:`Source`: a schema :class:`Document` (with no
 annotations for a plain report) and whether it is gold, i.e. whether its
@@ -9,7 +9,8 @@ annotations should travel to Label Studio as an annotation.
   fields come from a sidecar beside it (``NAME.json``, ``NAME.yaml``,
   ``NAME.yml``, or the same with ``.meta`` before the suffix): ``id``,
   ``published`` (or ``date``), ``source``, ``language``, ``synthetic``,
-  ``metadata``; any other key goes into ``metadata``.
+  ``metadata``; any other key goes into ``metadata``. A single ``.txt`` file
+  is read the same way, as a folder holding only that report.
 * **CSV** (header row required): columns ``id``, ``text``, ``published`` or
   ``date``, and optionally ``source``, ``language``, ``synthetic``; any other
   column goes into ``metadata`` as text.
@@ -54,7 +55,7 @@ class Source:
 
 
 def read_sources(path: str | Path, *, published: dt.date | None = None) -> Iterator[Source]:
-    """Stream the records of a folder of ``.txt`` files, a ``.csv`` or a ``.jsonl`` file.
+    """Stream the records of a folder of ``.txt`` files, one ``.txt``, a ``.csv`` or a ``.jsonl`` file.
 
     Raises :class:`DataError` (located by file and line) for a bad record and
     :class:`UsageError` for a path that is none of these. Document ids must be
@@ -63,6 +64,8 @@ def read_sources(path: str | Path, *, published: dt.date | None = None) -> Itera
     p = Path(path)
     if p.is_dir():
         records = _read_folder(p, published)
+    elif p.suffix.lower() == ".txt" and p.is_file():
+        records = _read_reports([p], published)
     elif p.suffix.lower() == ".csv":
         records = _read_csv(p, published)
     elif p.suffix.lower() in (".jsonl", ".ndjson", ".json"):
@@ -70,7 +73,7 @@ def read_sources(path: str | Path, *, published: dt.date | None = None) -> Itera
     elif not p.exists():
         raise UsageError(f"{p}: no such file or folder. Check the path")
     else:
-        raise UsageError(f"{p}: unknown input; give a folder of .txt files, a .csv or a .jsonl file")
+        raise UsageError(f"{p}: unknown input; give a folder of .txt files, a .txt, a .csv or a .jsonl file")
     seen: dict[str, str] = {}
     for source in records:
         if source.doc.id in seen:
@@ -127,7 +130,13 @@ def _read_folder(folder: Path, published: dt.date | None) -> Iterator[Source]:
     files = sorted(folder.glob("*.txt"))
     if not files:
         raise UsageError(f"{folder}: no .txt files in this folder")
+    return _read_reports(files, published)
+
+
+def _read_reports(files: list[Path], published: dt.date | None) -> Iterator[Source]:
+    """``.txt`` reports, each with its sidecar when it has one."""
     for txt in files:
+        folder = txt.parent
         stem = txt.name[: -len(".txt")]
         sidecars = [folder / f"{stem}{suffix}" for suffix in SIDECAR_SUFFIXES if (folder / f"{stem}{suffix}").is_file()]
         if len(sidecars) > 1:

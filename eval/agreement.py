@@ -29,18 +29,20 @@ import numpy as np
 
 from eventgold.schema import ActorType, CasualtyOutcome, EventType, Modality, Profile
 
-from .counts import Counts
+from . import casualties, entities, events, modality
+from .counts import Counts, Metric
 from .document import ScoringOptions
-from .report import FORMAT_NAME, FORMAT_VERSION, ScoreReport, Settings, _num, build_report
+from .provenance import provenance
+from .report import FORMAT_NAME, FORMAT_VERSION, LEGEND, ScoreReport, Settings, _num, build_report
 from .scoring import CorpusScore, score_files
 
-#: Attributes compared on matched items: name -> (level, confusion metric, title, label order).
-ATTRIBUTES: dict[str, tuple[str, str, str, tuple[str, ...]]] = {
-    "event_type": ("events", "confusion", "Event type (aligned events)", tuple(t.value for t in EventType)),
-    "modality": ("modality", "confusion", "Modality (aligned events)", tuple(m.value for m in Modality)),
-    "casualty_outcome": ("casualties", "outcome_confusion", "Casualty outcome (matched records)",
+#: Attributes compared on matched items: name -> (confusion counts, title, label order).
+ATTRIBUTES: dict[str, tuple[Metric, str, tuple[str, ...]]] = {
+    "event_type": (events.CONFUSION, "Event type (aligned events)", tuple(t.value for t in EventType)),
+    "modality": (modality.CONFUSION, "Modality (aligned events)", tuple(m.value for m in Modality)),
+    "casualty_outcome": (casualties.OUTCOME_CONFUSION, "Casualty outcome (matched records)",
                          tuple(o.value for o in CasualtyOutcome)),
-    "actor_type": ("actors", "type_confusion", "Actor type (aligned actors)", tuple(a.value for a in ActorType)),
+    "actor_type": (entities.ACTOR_TYPE_CONFUSION, "Actor type (aligned actors)", tuple(a.value for a in ActorType)),
 }
 
 
@@ -79,12 +81,12 @@ def krippendorff_alpha(confusion: np.ndarray) -> float | None:
     return float(1 - (n - 1) * (n - np.trace(coincidence)) / expected)
 
 
-def square_confusion(counts: Counts, level: str, metric: str, order: tuple[str, ...] = ()
+def square_confusion(counts: Counts, metric: Metric, order: tuple[str, ...] = ()
                      ) -> tuple[list[str], np.ndarray]:
     """The labels and the square matrix of matched pairs (the '-' row and column of unmatched items left out)."""
     cells: dict[tuple[str, str], int] = {}
     for (lv, mt, label, stat), n in counts.items():
-        if lv == level and mt == metric and stat == "n":
+        if (lv, mt) == (metric.level, metric.name) and stat == "n":
             a, _, b = label.partition(">")
             if a != "-" and b != "-":
                 cells[(a, b)] = n
@@ -116,8 +118,8 @@ class AttributeAgreement:
 
 def attribute_agreement(counts: Counts) -> list[AttributeAgreement]:
     out = []
-    for name, (level, metric, title, order) in ATTRIBUTES.items():
-        labels, matrix = square_confusion(counts, level, metric, order)
+    for name, (metric, title, order) in ATTRIBUTES.items():
+        labels, matrix = square_confusion(counts, metric, order)
         items = int(matrix.sum())
         observed = float(np.trace(matrix) / items) if items else None
         out.append(AttributeAgreement(name, title, items, observed, cohen_kappa(matrix), krippendorff_alpha(matrix),
@@ -137,11 +139,12 @@ class AgreementReport:
 
     def to_json(self) -> dict[str, Any]:
         return {"format": FORMAT_NAME, "version": FORMAT_VERSION, "kind": self.kind,
-                "a": self.scores.gold, "b": self.scores.predictions,
+                "provenance": self.scores.provenance, "a": self.scores.gold, "b": self.scores.predictions,
                 "documents": {"shared": self.scores.documents, "only_in_a": self.only_in_a,
                               "only_in_b": self.only_in_b},
                 "settings": self.scores.settings.to_json(),
                 "attributes": [a.to_json() for a in self.attributes],
+                "legend": LEGEND,
                 "levels": self.scores.to_json()}
 
 
@@ -150,6 +153,7 @@ def agreement_from_scores(corpus: CorpusScore, settings: Settings | None = None,
     scores = build_report(corpus, settings, explain=explain)
     scores.kind = "agreement"
     scores.missing = []
+    scores.provenance = provenance(corpus.gold, {"a": corpus.gold, "b": corpus.predictions})
     return AgreementReport(scores, attribute_agreement(corpus.counts), list(corpus.missing), list(corpus.unknown))
 
 

@@ -15,17 +15,30 @@ disagreement). A pair is allowed when its similarity reaches
 ``min_event_similarity`` (0.5 by default); the assignment maximizes the total.
 Modality is deliberately not a component, so an event the system wrongly
 reports as actual is still aligned and counted as a phantom; it only breaks
-exact ties (two candidates of equal similarity), as equal trigger texts do. No component
-reads offsets: a span-free prediction aligns exactly as its span-grounded twin.
+exact ties (two candidates of equal similarity), as equal trigger texts do.
+
+**Where the triggers are.** When both events' triggers are placed in the text
+(offsets given, or span-free triggers placed by :mod:`eventgold.eval.grounding`),
+trigger offsets decide before trigger words: the ``offsets`` component is 1 for
+two events whose triggers share a character, and a pair whose triggers do not
+overlap is not allowed at all when either event's triggers overlap an event on
+the other side. So a prediction whose trigger is gold event X's trigger never
+aligns with another gold event Y that merely uses the same words ("such
+attacks", a forecast of the same protests). Two placed events that overlap
+nothing may still align by words (another mention of the same incident), and the
+component is left out of their mean. A span-free prediction is placed first, so
+it aligns exactly as its span-grounded twin whenever the placing rule puts its
+triggers where the twin has them.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from eventgold.schema import Actor, DateInterval, Document, Event, Location, Weapon
 
+from .grounding import Span, spans_overlap, trigger_spans
 from .matching import Alignment, Pair, match, matching_size
 from .names import canonical_names, jaccard, mention_words, normalize, surface_forms
 
@@ -112,16 +125,20 @@ class EventView:
     time: DateInterval | None
     places: list[EntityInfo]
     actors: list[EntityInfo]
+    spans: tuple[Span, ...] = ()
+    """Where the triggers are in the gold text (span-free ones placed); empty when none could be placed."""
 
 
-def event_views(doc: Document, entities: dict[str, EntityInfo]) -> list[EventView]:
+def event_views(doc: Document, entities: dict[str, EntityInfo], text: str | None = None) -> list[EventView]:
+    """The events of ``doc`` as the similarity sees them; span-free triggers are placed in ``text`` (the gold text)."""
     times = {t.id: t.value for t in doc.times}
+    placed = trigger_spans(doc, doc.text if text is None else text)
     views = []
     for i, ev in enumerate(doc.events):
         fillers = [entities[a.entity] for a in ev.arguments if a.entity in entities]
         views.append(EventView(
             ev, i, mention_words(ev.triggers), times.get(ev.time) if ev.time else None,
-            [f for f in fillers if f.kind == "location"], [f for f in fillers if f.kind == "actor"],
+            [f for f in fillers if f.kind == "location"], [f for f in fillers if f.kind == "actor"], placed[i],
         ))
     return views
 
@@ -136,6 +153,10 @@ def _trigger(g: EventView, p: EventView) -> float | None:
     if not g.words or not p.words:
         return 0.0
     return len(g.words & p.words) / min(len(g.words), len(p.words))
+
+
+def _offsets(g: EventView, p: EventView) -> float | None:
+    return 1.0 if g.spans and p.spans and spans_overlap(g.spans, p.spans) else None
 
 
 def _time(g: EventView, p: EventView) -> float | None:
@@ -165,6 +186,8 @@ class Component:
 #: The event similarity, as data. Each component gives a value in [0, 1], or None when neither side has data.
 EVENT_SIMILARITY: tuple[Component, ...] = (
     Component("type", 2.0, _type, "1 when the event types are equal, else 0"),
+    Component("offsets", 2.0, _offsets,
+              "1 when the triggers share a character (span-free ones placed first); left out when they do not"),
     Component("trigger", 2.0, _trigger,
               "shared trigger content words over the smaller set (normalized, stop words and plural s removed)"),
     Component("time", 1.0, _time, "1 when the date intervals overlap, 0 when they do not or only one side has a date"),
@@ -238,16 +261,40 @@ def _entities_of(infos: dict[str, EntityInfo], kind: str) -> list[EntityInfo]:
     return sorted((e for e in infos.values() if e.kind == kind), key=lambda e: e.index)
 
 
-def align_document(gold: Document, pred: Document, *, min_event_similarity: float = DEFAULT_MIN_EVENT_SIMILARITY
-                   ) -> DocumentAlignment:
-    """Align the entities and events of ``pred`` with those of ``gold``."""
+def anchored_events(gold: Sequence[EventView], pred: Sequence[EventView]) -> tuple[set[int], set[int]]:
+    """Indices of the gold events whose triggers overlap a predicted event's, and of those predicted events."""
+    gold_hit: set[int] = set()
+    pred_hit: set[int] = set()
+    for g in gold:
+        for p in pred:
+            if g.spans and p.spans and spans_overlap(g.spans, p.spans):
+                gold_hit.add(g.index)
+                pred_hit.add(p.index)
+    return gold_hit, pred_hit
+
+
+def align_document(gold: Document, pred: Document, *, min_event_similarity: float = DEFAULT_MIN_EVENT_SIMILARITY,
+                   offsets: bool = True) -> DocumentAlignment:
+    """Align the entities and events of ``pred`` with those of ``gold``.
+
+    ``offsets=False`` aligns events by the other components only (trigger words, no ``offsets`` component and no
+    anchoring): the alignment before offsets were read, which records keyed to it (an adjudication's decisions)
+    still need.
+    """
     ge, pe = entity_infos(gold), entity_infos(pred)
     entity_alignments = {kind: match(_entities_of(ge, kind), _entities_of(pe, kind), identity_similarity)
                          for kind in ("actor", "location", "weapon")}
-    gv, pv = event_views(gold, ge), event_views(pred, pe)
+    gv, pv = event_views(gold, ge), event_views(pred, pe, gold.text)
+    if not offsets:
+        gv = [replace(v, spans=()) for v in gv]
+        pv = [replace(v, spans=()) for v in pv]
     parts: dict[tuple[int, int], dict[str, float]] = {}
+    anchored = anchored_events(gv, pv)
 
     def sim(g: EventView, p: EventView) -> tuple[float, ...] | None:
+        if g.spans and p.spans and (g.index in anchored[0] or p.index in anchored[1]) \
+                and not spans_overlap(g.spans, p.spans):
+            return None  # one of them has its own counterpart where its trigger is
         value, comps = event_similarity(g, p)
         if value < min_event_similarity or value <= 0:
             return None

@@ -23,9 +23,12 @@ from __future__ import annotations
 from eventgold.schema import Argument, Document
 
 from .alignment import DocumentAlignment, EntityInfo, filler_similarity
-from .counts import ALL, Counts
+from .counts import PRF_STATS, Counts, Metric
 from .findings import FALSE_NEGATIVE, FALSE_POSITIVE, Finding, ItemRef
 from .matching import match
+
+IDENTIFICATION = Metric("arguments", "identification", PRF_STATS, "Arg-I: filler-identical arguments, any roles")
+CLASSIFICATION = Metric("arguments", "classification", PRF_STATS, "Arg-C: filler-identical, same role; per role")
 
 Slot = tuple[Argument, EntityInfo, int]
 
@@ -59,9 +62,9 @@ def count_arguments(al: DocumentAlignment, findings: list[Finding] | None = None
         kind, outcome = ("fn", FALSE_NEGATIVE) if side == "gold" else ("fp", FALSE_POSITIVE)
         for slot in slots:
             role = slot[0].role.value
-            counts.add(("arguments", "identification", ALL, kind))
-            counts.add(("arguments", "classification", ALL, kind))
-            counts.add(("arguments", "classification", role, kind))
+            counts.add(IDENTIFICATION.key(kind))
+            counts.add(CLASSIFICATION.key(kind))
+            counts.add(CLASSIFICATION.key(kind, role))
             if findings is not None:
                 ref = slot_ref(al.gold if side == "gold" else al.pred, event_index, slot)
                 findings.append(Finding("arguments", outcome, al.gold.id, role, why, ref) if side == "gold"
@@ -75,19 +78,19 @@ def count_arguments(al: DocumentAlignment, findings: list[Finding] | None = None
         gold_slots, pred_slots = _slots(al, "gold", pair.gold), _slots(al, "pred", pair.pred)
         ident = match(gold_slots, pred_slots, _ident)
         n = len(ident.pairs)
-        counts.add(("arguments", "identification", ALL, "tp"), n)
-        counts.add(("arguments", "identification", ALL, "fp"), len(pred_slots) - n)
-        counts.add(("arguments", "identification", ALL, "fn"), len(gold_slots) - n)
+        counts.add(IDENTIFICATION.key("tp"), n)
+        counts.add(IDENTIFICATION.key("fp"), len(pred_slots) - n)
+        counts.add(IDENTIFICATION.key("fn"), len(gold_slots) - n)
         classified = match(gold_slots, pred_slots, _classified)
         for p in classified.pairs:
             role = gold_slots[p.gold][0].role.value
-            counts.add(("arguments", "classification", ALL, "tp"))
-            counts.add(("arguments", "classification", role, "tp"))
+            counts.add(CLASSIFICATION.key("tp"))
+            counts.add(CLASSIFICATION.key("tp", role))
         roles_of = {i: ident.pred_of(i) for i in range(len(gold_slots))}
         for i in classified.unmatched_gold:
             slot = gold_slots[i]
-            counts.add(("arguments", "classification", ALL, "fn"))
-            counts.add(("arguments", "classification", slot[0].role.value, "fn"))
+            counts.add(CLASSIFICATION.key("fn"))
+            counts.add(CLASSIFICATION.key("fn", slot[0].role.value))
             if findings is not None:
                 other = roles_of.get(i)
                 why = ("filler found with role " + pred_slots[other][0].role.value if other is not None
@@ -96,8 +99,8 @@ def count_arguments(al: DocumentAlignment, findings: list[Finding] | None = None
                                         slot_ref(al.gold, pair.gold, slot)))
         for j in classified.unmatched_pred:
             slot = pred_slots[j]
-            counts.add(("arguments", "classification", ALL, "fp"))
-            counts.add(("arguments", "classification", slot[0].role.value, "fp"))
+            counts.add(CLASSIFICATION.key("fp"))
+            counts.add(CLASSIFICATION.key("fp", slot[0].role.value))
             if findings is not None:
                 findings.append(Finding("arguments", FALSE_POSITIVE, al.gold.id, slot[0].role.value,
                                         "no filler-identical gold argument with this role in the aligned gold event",

@@ -21,9 +21,8 @@ from dataclasses import dataclass
 import numpy as np
 from threadpoolctl import threadpool_limits
 
-from eventgold.schema import UsageError
-
 from .counts import Key
+from .errors import ParameterError
 from .metrics import BOOTSTRAP_COLUMNS, COLUMN_INDEX, Formula, Getter
 
 DEFAULT_RESAMPLES = 1000
@@ -52,9 +51,9 @@ class Difference:
 
 def check_settings(resamples: int, confidence: float) -> None:
     if resamples < 1:
-        raise UsageError(f"resamples must be at least 1, not {resamples}")
+        raise ParameterError("resamples", f"must be at least 1, not {resamples}")
     if not 0 < confidence < 1:
-        raise UsageError(f"confidence must be between 0 and 1 (e.g. 0.95), not {confidence}")
+        raise ParameterError("confidence", f"must be between 0 and 1 (e.g. 0.95), not {confidence}")
 
 
 def resample_weights(n_docs: int, resamples: int, seed: int) -> Iterator[np.ndarray]:

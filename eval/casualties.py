@@ -40,12 +40,25 @@ from dataclasses import dataclass
 from eventgold.schema import Casualty, CasualtyOutcome, Document, Quantity
 
 from .alignment import DocumentAlignment, EntityInfo, compatible
-from .counts import ALL, Counts
+from .counts import GRADED_STATS, PRF_STATS, Counts, Metric, N
 from .events import event_ref
 from .findings import FALSE_NEGATIVE, FALSE_POSITIVE, MISMATCH, Finding, ItemRef
 from .matching import match
 
 ERROR_CLIP = 10
+COUNT_OUTCOMES = ("exact", "inside", "overlap", "wrong")
+
+IDENTIFICATION = Metric("casualties", "identification", PRF_STATS, "casualty records matched for the right event")
+OUTCOME = Metric("casualties", "outcome", PRF_STATS, "the (event, outcome) tuple; per outcome")
+TUPLE = Metric("casualties", "tuple", PRF_STATS, "the (event, outcome, victim group) tuple; per outcome")
+OUTCOME_CONFUSION = Metric("casualties", "outcome_confusion", N, "matched records by 'gold outcome>predicted outcome'")
+COUNT = Metric("casualties", "count", (*COUNT_OUTCOMES, "compared"), "counts of tuple pairs compared as intervals")
+COUNT_ERROR = Metric("casualties", "count_error", ("abs", "n"), "absolute errors of tuple pairs whose counts are points")
+TOTALS = Metric("casualties", "totals", (*GRADED_STATS, "inside"),
+                "event totals per outcome: exact (cor), inside or overlap (par), wrong (inc); 'inside' apart")
+TOTALS_ERROR = Metric("casualties", "totals_error", ("abs", "n"), "absolute errors of totals that are points")
+TOTALS_ERROR_HIST = Metric("casualties", "totals_error_hist", N,
+                           f"signed errors of point totals (predicted - gold, clipped to ±{ERROR_CLIP}), by value")
 
 
 @dataclass(frozen=True)
@@ -155,39 +168,39 @@ def count_casualties(al: DocumentAlignment, findings: list[Finding] | None = Non
     n_gold, n_pred = len(gold.casualties), len(pred.casualties)
     tp_outcome = tp_tuple = 0
     for c in gold.casualties:
-        counts.add(("casualties", "outcome", c.outcome.value, "fn"))
-        counts.add(("casualties", "tuple", c.outcome.value, "fn"))
+        counts.add(OUTCOME.key("fn", c.outcome.value))
+        counts.add(TUPLE.key("fn", c.outcome.value))
     for c in pred.casualties:
-        counts.add(("casualties", "outcome", c.outcome.value, "fp"))
-        counts.add(("casualties", "tuple", c.outcome.value, "fp"))
+        counts.add(OUTCOME.key("fp", c.outcome.value))
+        counts.add(TUPLE.key("fp", c.outcome.value))
     for pair in records.pairs:
         g, p = gold.casualties[pair.gold], pred.casualties[pair.pred]
-        counts.add(("casualties", "outcome_confusion", f"{g.outcome.value}>{p.outcome.value}", "n"))
+        counts.add(OUTCOME_CONFUSION.key("n", f"{g.outcome.value}>{p.outcome.value}"))
         same_outcome, same_group = bool(pair.score[0]), bool(pair.score[1])
-        for metric, ok in (("outcome", same_outcome), ("tuple", same_outcome and same_group)):
+        for metric, ok in ((OUTCOME, same_outcome), (TUPLE, same_outcome and same_group)):
             if ok:
-                counts.add(("casualties", metric, g.outcome.value, "tp"))
-                counts.add(("casualties", metric, g.outcome.value, "fp"), -1)
-                counts.add(("casualties", metric, g.outcome.value, "fn"), -1)
+                counts.add(metric.key("tp", g.outcome.value))
+                counts.add(metric.key("fp", g.outcome.value), -1)
+                counts.add(metric.key("fn", g.outcome.value), -1)
         tp_outcome += same_outcome
         tp_tuple += same_outcome and same_group
         if same_outcome and same_group:
             gi, pi = interval(g.count), interval(p.count)
             kind = compare_counts(gi, pi)
-            counts.add(("casualties", "count", ALL, kind))
-            counts.add(("casualties", "count", ALL, "compared"))
+            counts.add(COUNT.key(kind))
+            counts.add(COUNT.key("compared"))
             if gi.point is not None and pi.point is not None:
-                counts.add(("casualties", "count_error", ALL, "abs"), abs(pi.point - gi.point))
-                counts.add(("casualties", "count_error", ALL, "n"))
+                counts.add(COUNT_ERROR.key("abs"), abs(pi.point - gi.point))
+                counts.add(COUNT_ERROR.key("n"))
         if findings is not None and not (same_outcome and same_group):
             findings.append(Finding("casualties", MISMATCH, gold.id, g.outcome.value,
                                     "same event, " + _differences(g, p, info("gold", g.victim.actor),
                                                                   info("pred", p.victim.actor)),
                                     _ref(gold, pair.gold), _ref(pred, pair.pred)))
-    for metric, tp in (("identification", len(records.pairs)), ("outcome", tp_outcome), ("tuple", tp_tuple)):
-        counts.add(("casualties", metric, ALL, "tp"), tp)
-        counts.add(("casualties", metric, ALL, "fp"), n_pred - tp)
-        counts.add(("casualties", metric, ALL, "fn"), n_gold - tp)
+    for metric, tp in ((IDENTIFICATION, len(records.pairs)), (OUTCOME, tp_outcome), (TUPLE, tp_tuple)):
+        counts.add(metric.key("tp"), tp)
+        counts.add(metric.key("fp"), n_pred - tp)
+        counts.add(metric.key("fn"), n_gold - tp)
     if findings is not None:
         for i in records.unmatched_gold:
             findings.append(Finding("casualties", FALSE_NEGATIVE, gold.id, gold.casualties[i].outcome.value,
@@ -213,25 +226,24 @@ def _count_totals(counts: Counts, al: DocumentAlignment, to_gold_event: dict[str
             unaligned.append((event, outcome))
     gold_index = {ev.id: i for i, ev in enumerate(al.gold.events)}
     pred_index = {ev.id: i for i, ev in enumerate(al.pred.events)}
-    key = ("casualties", "totals", ALL)
     for (event, outcome), g in gold_totals.items():
         p = pred_totals.get((event, outcome))
         if p is None:
-            counts.add((*key, "mis"))
+            counts.add(TOTALS.key("mis"))
             if findings is not None:
                 findings.append(Finding("casualties", FALSE_NEGATIVE, al.gold.id, outcome.value,
                                         f"total {outcome.value} {g}: no predicted total for this event",
                                         event_ref(al.gold, gold_index[event])))
             continue
         kind = compare_counts(g, p)
-        counts.add((*key, {"exact": "cor", "inside": "par", "overlap": "par", "wrong": "inc"}[kind]))
+        counts.add(TOTALS.key({"exact": "cor", "inside": "par", "overlap": "par", "wrong": "inc"}[kind]))
         if kind == "inside":
-            counts.add((*key, "inside"))
+            counts.add(TOTALS.key("inside"))
         if g.point is not None and p.point is not None:
             error = p.point - g.point
-            counts.add(("casualties", "totals_error", ALL, "abs"), abs(error))
-            counts.add(("casualties", "totals_error", ALL, "n"))
-            counts.add(("casualties", "totals_error_hist", str(max(-ERROR_CLIP, min(ERROR_CLIP, error))), "n"))
+            counts.add(TOTALS_ERROR.key("abs"), abs(error))
+            counts.add(TOTALS_ERROR.key("n"))
+            counts.add(TOTALS_ERROR_HIST.key("n", str(max(-ERROR_CLIP, min(ERROR_CLIP, error)))))
         if findings is not None and kind != "exact":
             findings.append(Finding("casualties", MISMATCH, al.gold.id, outcome.value,
                                     f"total {outcome.value}: gold {g}, predicted {p} ({kind})",
@@ -239,13 +251,13 @@ def _count_totals(counts: Counts, al: DocumentAlignment, to_gold_event: dict[str
     matched_gold_events = {k for k in pred_totals if k in gold_totals}
     for k, p in pred_totals.items():
         if k not in matched_gold_events:
-            counts.add((*key, "spu"))
+            counts.add(TOTALS.key("spu"))
             if findings is not None:
                 findings.append(Finding("casualties", FALSE_POSITIVE, al.gold.id, k[1].value,
                                         f"total {k[1].value} {p}: the aligned gold event has none",
                                         event_ref(al.gold, gold_index[k[0]])))
     for event, outcome in unaligned:
-        counts.add((*key, "spu"))
+        counts.add(TOTALS.key("spu"))
         if findings is not None:
             findings.append(Finding("casualties", FALSE_POSITIVE, al.gold.id, outcome.value,
                                     f"total {outcome.value}: its event is not aligned",

@@ -17,9 +17,13 @@ from __future__ import annotations
 from eventgold.schema import DateInterval, Document
 
 from .alignment import DocumentAlignment
-from .counts import ALL, Counts
+from .counts import GRADED_STATS, Counts, Metric
 from .events import event_ref
 from .findings import FALSE_NEGATIVE, FALSE_POSITIVE, MISMATCH, Finding, ItemRef
+
+DATES = Metric("time", "dates", GRADED_STATS, "dates of aligned events: exact (cor), overlapping (par), disjoint (inc)")
+PRECISION = Metric("time", "precision", ("compared", "same"), "compared date pairs, and those of the same precision")
+START_ERROR = Metric("time", "start_error", ("days", "n"), "days between interval starts, summed, and pairs compared")
 
 
 def compare_dates(gold: DateInterval, pred: DateInterval) -> str:
@@ -52,14 +56,14 @@ def count_dates(al: DocumentAlignment, findings: list[Finding] | None = None) ->
     for i in al.events.unmatched_gold:
         gold_date = gold_dates[i]
         if gold_date is not None:
-            counts.add((level, "dates", ALL, "mis"))
+            counts.add(DATES.key("mis"))
             if findings is not None:
                 findings.append(Finding(level, FALSE_NEGATIVE, al.gold.id, gold_date.precision.value,
                                         "its event was not aligned", _ref(al.gold, i, gold_date)))
     for j in al.events.unmatched_pred:
         pred_date = pred_dates[j]
         if pred_date is not None:
-            counts.add((level, "dates", ALL, "spu"))
+            counts.add(DATES.key("spu"))
             if findings is not None:
                 findings.append(Finding(level, FALSE_POSITIVE, al.gold.id, pred_date.precision.value,
                                         "its event was not aligned", pred=_ref(al.pred, j, pred_date)))
@@ -68,13 +72,13 @@ def count_dates(al: DocumentAlignment, findings: list[Finding] | None = None) ->
         if g is None and p is None:
             continue
         if g is None and p is not None:
-            counts.add((level, "dates", ALL, "spu"))
+            counts.add(DATES.key("spu"))
             if findings is not None:
                 findings.append(Finding(level, FALSE_POSITIVE, al.gold.id, p.precision.value,
                                         "the aligned gold event has no date", pred=_ref(al.pred, pair.pred, p)))
             continue
         if g is not None and p is None:
-            counts.add((level, "dates", ALL, "mis"))
+            counts.add(DATES.key("mis"))
             if findings is not None:
                 findings.append(Finding(level, FALSE_NEGATIVE, al.gold.id, g.precision.value,
                                         "the aligned predicted event has no date", _ref(al.gold, pair.gold, g)))
@@ -82,11 +86,11 @@ def count_dates(al: DocumentAlignment, findings: list[Finding] | None = None) ->
         if g is None or p is None:
             continue
         kind = compare_dates(g, p)
-        counts.add((level, "dates", ALL, kind))
-        counts.add((level, "precision", ALL, "compared"))
-        counts.add((level, "precision", ALL, "same"), int(g.precision == p.precision))
-        counts.add((level, "start_error", ALL, "days"), abs((p.start - g.start).days))
-        counts.add((level, "start_error", ALL, "n"))
+        counts.add(DATES.key(kind))
+        counts.add(PRECISION.key("compared"))
+        counts.add(PRECISION.key("same"), int(g.precision == p.precision))
+        counts.add(START_ERROR.key("days"), abs((p.start - g.start).days))
+        counts.add(START_ERROR.key("n"))
         if kind != "cor" and findings is not None:
             detail = f"gold {_fmt(g)}, predicted {_fmt(p)}: " + ("overlapping" if kind == "par" else "disjoint")
             findings.append(Finding(level, MISMATCH, al.gold.id, g.precision.value, detail,

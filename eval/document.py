@@ -19,13 +19,15 @@ from eventgold.schema import DataError, Document, Problem, iter_mentions
 from .alignment import DEFAULT_MIN_EVENT_SIMILARITY, DocumentAlignment, align_document
 from .arguments import count_arguments
 from .casualties import count_casualties
-from .counts import Counts
+from .counts import Counts, Metric, N
 from .dates import count_dates
 from .entities import count_entities
 from .events import count_events
 from .findings import FALSE_NEGATIVE, FALSE_POSITIVE, MISMATCH, Finding, ItemRef, snippet
-from .mentions import MENTION_KINDS, SchemeResult, Span, count_mentions
+from .mentions import MENTION_KINDS, SPAN_FREE, SchemeResult, Span, count_mentions
 from .modality import count_modality
+
+DOCUMENTS = Metric("documents", "n", N, "documents scored")
 
 
 @dataclass(frozen=True)
@@ -125,9 +127,9 @@ def score_document(gold: Document, pred: Document | None, *, explain: bool = Fal
         if findings is not None:
             findings.extend(_mention_findings(gold.id, kind, gold.text, pred.text, results["strict"],
                                               gold_spans, pred_spans,
-                                              kind_counts[(f"mentions.{kind}", "span_free", "*", "n")]))
+                                              kind_counts[SPAN_FREE[kind].key("n")]))
     alignment = align_document(gold, pred, min_event_similarity=options.min_event_similarity)
     for _name, level in LEVELS:
         counts.update(level(alignment, findings))
-    counts.add(("documents", "n", "*", "n"))
+    counts.add(DOCUMENTS.key("n"))
     return DocumentScore(gold.id, counts, findings or [], alignment if keep_alignment else None)

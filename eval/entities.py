@@ -20,7 +20,7 @@ from __future__ import annotations
 from eventgold.schema import Document, Role
 
 from .alignment import DocumentAlignment
-from .counts import ALL, Counts
+from .counts import ALL, PRF_STATS, Counts, Metric, N
 from .findings import FALSE_NEGATIVE, FALSE_POSITIVE, MISMATCH, Finding, ItemRef
 from .matching import Alignment
 
@@ -33,16 +33,31 @@ def _ref(doc: Document, field: str, index: int) -> ItemRef:
     return ItemRef.of(f"{field}[{index}]", entity.name, entity.mentions, doc.text)
 
 
-def _prf(counts: Counts, level: str, metric: str, label: str, tp: int, n_pred: int, n_gold: int) -> None:
-    counts.add((level, metric, label, "tp"), tp)
-    counts.add((level, metric, label, "fp"), n_pred - tp)
-    counts.add((level, metric, label, "fn"), n_gold - tp)
+ACTORS = "actors"
+LOCATIONS = "locations"
+ACTOR_IDENTITY = Metric(ACTORS, "identity", PRF_STATS, "actors aligned by canonical identity")
+ACTOR_TYPED = Metric(ACTORS, "typed", PRF_STATS, "aligned actors of the same actor type; per type")
+ACTOR_TYPE_CONFUSION = Metric(ACTORS, "type_confusion", N, "aligned actors by 'gold type>predicted type'")
+DIRECTION = Metric(ACTORS, "direction", (*PRF_STATS, "reversed"),
+                   "directed (actor, role) tuples; 'reversed': gold tuples missed with the actor on the other side")
+LOCATION_IDENTITY = Metric(LOCATIONS, "identity", PRF_STATS, "locations aligned by canonical identity")
+LOCATION_PRECISION = Metric(LOCATIONS, "precision", PRF_STATS, "aligned locations of the same precision level")
+LOCATION_PRECISION_CONFUSION = Metric(LOCATIONS, "precision_confusion", N, "aligned locations by precision levels")
+LOCATION_COUNTRY = Metric(LOCATIONS, "country", PRF_STATS, "aligned locations with the same country")
+LOCATION_COUNTRY_CONFUSION = Metric(LOCATIONS, "country_confusion", N, "aligned locations by countries")
 
 
-def _identity(counts: Counts, al: DocumentAlignment, level: str, field: str, alignment: Alignment,
+def _prf(counts: Counts, metric: Metric, label: str, tp: int, n_pred: int, n_gold: int) -> None:
+    counts.add(metric.key("tp", label), tp)
+    counts.add(metric.key("fp", label), n_pred - tp)
+    counts.add(metric.key("fn", label), n_gold - tp)
+
+
+def _identity(counts: Counts, al: DocumentAlignment, metric: Metric, field: str, alignment: Alignment,
               findings: list[Finding] | None) -> None:
     gold, pred = getattr(al.gold, field), getattr(al.pred, field)
-    _prf(counts, level, "identity", ALL, len(alignment.pairs), len(pred), len(gold))
+    level = metric.level
+    _prf(counts, metric, ALL, len(alignment.pairs), len(pred), len(gold))
     if findings is None:
         return
     for i in alignment.unmatched_gold:
@@ -53,28 +68,29 @@ def _identity(counts: Counts, al: DocumentAlignment, level: str, field: str, ali
                                 "no gold entity shares a normalized name or alias", pred=_ref(al.pred, field, j)))
 
 
-def _typed(counts: Counts, al: DocumentAlignment, level: str, metric: str, field: str, alignment: Alignment,
-           attr: str, findings: list[Finding] | None) -> None:
+def _typed(counts: Counts, al: DocumentAlignment, metric: Metric, confusion: Metric, field: str,
+           alignment: Alignment, attr: str, findings: list[Finding] | None) -> None:
     gold, pred = getattr(al.gold, field), getattr(al.pred, field)
+    level = metric.level
 
     def label(entity: object) -> str:
         value = getattr(entity, attr)
         return "-" if value is None else str(getattr(value, "value", value))
 
     for entity in gold:
-        counts.add((level, metric, ALL, "fn"))
-        counts.add((level, metric, label(entity), "fn"))
+        counts.add(metric.key("fn"))
+        counts.add(metric.key("fn", label(entity)))
     for entity in pred:
-        counts.add((level, metric, ALL, "fp"))
-        counts.add((level, metric, label(entity), "fp"))
+        counts.add(metric.key("fp"))
+        counts.add(metric.key("fp", label(entity)))
     for pair in alignment.pairs:
         g, p = gold[pair.gold], pred[pair.pred]
-        counts.add((level, f"{attr}_confusion", f"{label(g)}>{label(p)}", "n"))
+        counts.add(confusion.key("n", f"{label(g)}>{label(p)}"))
         if label(g) == label(p):
             for lab in (ALL, label(g)):
-                counts.add((level, metric, lab, "tp"))
-                counts.add((level, metric, lab, "fp"), -1)
-                counts.add((level, metric, lab, "fn"), -1)
+                counts.add(metric.key("tp", lab))
+                counts.add(metric.key("fp", lab), -1)
+                counts.add(metric.key("fn", lab), -1)
         elif findings is not None:
             findings.append(Finding(level, MISMATCH, al.gold.id, label(g), f"{attr} {label(g)} predicted as {label(p)}",
                                     _ref(al.gold, field, pair.gold), _ref(al.pred, field, pair.pred)))
@@ -99,7 +115,7 @@ def _direction(counts: Counts, al: DocumentAlignment, findings: list[Finding] | 
         g = [t for t in gold_tuples if label in (ALL, t[1].value)]
         p = [t for t in pred_tuples if label in (ALL, t[1].value)]
         tp = sum(1 for t in g if t in mapped)
-        _prf(counts, "actors", "direction", label, tp, len(p), len(g))
+        _prf(counts, DIRECTION, label, tp, len(p), len(g))
     gold_names = {a.id: a.name for a in al.gold.actors}
     pred_names = {a.id: a.name for a in al.pred.actors}
     for (actor, role), ev in gold_tuples.items():
@@ -108,7 +124,7 @@ def _direction(counts: Counts, al: DocumentAlignment, findings: list[Finding] | 
         sides = {_SIDE[r] for (a, r) in mapped if a == actor}
         reversed_ = bool(sides) and _SIDE[role] not in sides
         if reversed_:
-            counts.add(("actors", "direction", ALL, "reversed"))
+            counts.add(DIRECTION.key("reversed"))
         if findings is not None:
             why = "the aligned actor is on the other side" if reversed_ else "no aligned actor in this role"
             findings.append(Finding("actors", FALSE_NEGATIVE, al.gold.id, role.value,
@@ -125,10 +141,11 @@ def _direction(counts: Counts, al: DocumentAlignment, findings: list[Finding] | 
 
 def count_entities(al: DocumentAlignment, findings: list[Finding] | None = None) -> Counts:
     counts = Counts()
-    _identity(counts, al, "actors", "actors", al.actors, findings)
-    _typed(counts, al, "actors", "typed", "actors", al.actors, "type", findings)
+    _identity(counts, al, ACTOR_IDENTITY, "actors", al.actors, findings)
+    _typed(counts, al, ACTOR_TYPED, ACTOR_TYPE_CONFUSION, "actors", al.actors, "type", findings)
     _direction(counts, al, findings)
-    _identity(counts, al, "locations", "locations", al.locations, findings)
-    _typed(counts, al, "locations", "precision", "locations", al.locations, "precision", findings)
-    _typed(counts, al, "locations", "country", "locations", al.locations, "country", findings)
+    _identity(counts, al, LOCATION_IDENTITY, "locations", al.locations, findings)
+    _typed(counts, al, LOCATION_PRECISION, LOCATION_PRECISION_CONFUSION, "locations", al.locations, "precision",
+           findings)
+    _typed(counts, al, LOCATION_COUNTRY, LOCATION_COUNTRY_CONFUSION, "locations", al.locations, "country", findings)
     return counts

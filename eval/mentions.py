@@ -36,7 +36,7 @@ from dataclasses import dataclass
 
 from eventgold.schema import Document, Mention
 
-from .counts import ALL, Counts, Graded
+from .counts import ALL, GRADED_STATS, Counts, Graded, Metric, N
 from .matching import Alignment, match_edges
 
 
@@ -106,6 +106,24 @@ MENTION_KINDS: dict[str, tuple[str, Callable[[Document], list[tuple[str, str, Me
     "location": ("'location'", _locations),
     "time": ("'time'", _times),
     "casualty": ("casualty outcome", _casualties),
+}
+
+
+def mention_level(kind: str) -> str:
+    """The level name of a kind of mention: ``mentions.<kind>``."""
+    return f"mentions.{kind}"
+
+
+#: Per kind of mention, per scheme: the counts (declared once here).
+SCHEME_COUNTS: dict[str, dict[str, Metric]] = {
+    kind: {name: Metric(mention_level(kind), name, GRADED_STATS, f"{kind} mentions, {name} scheme; per label")
+           for name in SCHEMES}
+    for kind in MENTION_KINDS
+}
+#: Per kind of mention: span-free predicted mentions, which cannot be placed and are not scored at this level.
+SPAN_FREE: dict[str, Metric] = {
+    kind: Metric(mention_level(kind), "span_free", N, f"span-free predicted {kind} mentions (not scored)")
+    for kind in MENTION_KINDS
 }
 
 
@@ -188,10 +206,10 @@ def score_spans(gold: Sequence[Span], pred: Sequence[Span], scheme: Scheme | str
     return SchemeResult(counts, alignment, outcomes)
 
 
-def add_graded(counts: Counts, level: str, metric: str, label: str, graded: Graded) -> None:
+def add_graded(counts: Counts, metric: Metric, label: str, graded: Graded) -> None:
     for stat, value in zip(Graded.STATS, (graded.cor, graded.inc, graded.par, graded.mis, graded.spu), strict=True):
         if value:
-            counts.add((level, metric, label, stat), value)
+            counts.add(metric.key(stat, label), value)
 
 
 #: Per scheme: the counts over all labels and the counts of each label (spans of that label alone on both sides).
@@ -330,16 +348,16 @@ def count_mentions(gold: Document, pred: Document, kind: str, *, explain: bool =
 
     With ``explain`` the matched pairs of every scheme are returned too (for findings); without, that dict is empty.
     """
-    level = f"mentions.{kind}"
     gold_spans, _ = collect_spans(gold, kind)
     pred_spans, span_free = collect_spans(pred, kind)
     counts = Counts()
-    counts.add((level, "span_free", ALL, "n"), span_free)
+    counts.add(SPAN_FREE[kind].key("n"), span_free)
     pairs = overlapping_pairs(gold_spans, pred_spans)
     for name, (overall, per_label) in scheme_counts(gold_spans, pred_spans, pairs).items():
-        add_graded(counts, level, name, ALL, overall)
+        metric = SCHEME_COUNTS[kind][name]
+        add_graded(counts, metric, ALL, overall)
         for label, graded in per_label.items():
-            add_graded(counts, level, name, label, graded)
+            add_graded(counts, metric, label, graded)
     results = {name: score_spans(gold_spans, pred_spans, scheme, pairs) for name, scheme in SCHEMES.items()} \
         if explain else {}
     return counts, results, gold_spans, pred_spans

@@ -16,12 +16,15 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import Any
 
 import numpy as np
 
 from eventgold.schema import ActorType, CasualtyOutcome, EventType, LocationPrecision, Modality, Role
 
-from .counts import ALL, Key
+from . import arguments, casualties, dates, entities, events, modality
+from .counts import ALL, GRADED_STATS, PRF_STATS, Counts, Key, Metric, divide, f1, precision, recall
+from .mentions import MENTION_KINDS, SCHEME_COUNTS, SPAN_FREE, mention_level
 
 Getter = Callable[[Key], np.ndarray]
 Formula = Callable[[Getter, float], np.ndarray]
@@ -29,59 +32,63 @@ Formula = Callable[[Getter, float], np.ndarray]
 
 def safe_divide(num: np.ndarray, den: np.ndarray, zero_division: float) -> np.ndarray:
     """``num / den`` elementwise, ``zero_division`` where ``den`` is 0."""
-    num = np.asarray(num, dtype=np.float64)
-    den = np.asarray(den, dtype=np.float64)
-    out = np.full(np.broadcast(num, den).shape, zero_division, dtype=np.float64)
-    np.divide(num, den, out=out, where=den != 0)
-    return out
+    return divide(np.asarray(num, dtype=np.float64), np.asarray(den, dtype=np.float64), zero_division)
 
 
 @dataclass(frozen=True)
 class TableSpec:
     """One precision/recall/F1 row family: a metric of a level, overall and (optionally) per label.
 
-    ``kind`` is ``prf`` (tp/fp/fn counts) or ``graded`` (SemEval cor/inc/par/mis/spu counts, a
-    partial match earning ``partial_weight``). ``name`` tells two readings of the same counts apart.
+    ``counts`` is the declared count family it reads: tp/fp/fn counts (``kind`` ``prf``) or SemEval
+    cor/inc/par/mis/spu counts (``graded``, a partial match earning ``partial_weight``). ``name``
+    tells two readings of the same counts apart.
     """
 
-    level: str
-    metric: str
+    counts: Metric
     name: str
     title: str
-    kind: str
     partial_weight: float = 0.0
     labels: tuple[str, ...] | None = None
     headline: bool = False
 
-    def credit_keys(self, label: str = ALL) -> tuple[list[Key], list[Key], list[Key]]:
-        """Keys of (credited, predicted-total, gold-total) counts."""
-        base = (self.level, self.metric, label)
-        if self.kind == "prf":
-            return [(*base, "tp")], [(*base, "tp"), (*base, "fp")], [(*base, "tp"), (*base, "fn")]
-        return ([(*base, "cor"), (*base, "par")], [(*base, s) for s in ("cor", "inc", "par", "spu")],
-                [(*base, s) for s in ("cor", "inc", "par", "mis")])
+    @property
+    def level(self) -> str:
+        return self.counts.level
+
+    @property
+    def metric(self) -> str:
+        return self.counts.name
+
+    @property
+    def kind(self) -> str:
+        return "prf" if self.counts.stats[:3] == PRF_STATS else "graded"
+
+    @property
+    def stats(self) -> tuple[str, ...]:
+        """The raw counts a row shows."""
+        return PRF_STATS if self.kind == "prf" else GRADED_STATS
 
     def parts(self, get: Getter, label: str = ALL) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """(credit, predicted, gold) as arrays."""
-        base = (self.level, self.metric, label)
+        key = self.counts.key
         if self.kind == "prf":
-            tp, fp, fn = (get((*base, s)) for s in ("tp", "fp", "fn"))
+            tp, fp, fn = (get(key(s, label)) for s in PRF_STATS)
             return tp, tp + fp, tp + fn
-        cor, inc, par, mis, spu = (get((*base, s)) for s in ("cor", "inc", "par", "mis", "spu"))
+        cor, inc, par, mis, spu = (get(key(s, label)) for s in GRADED_STATS)
         credit = cor + self.partial_weight * par
         return credit, cor + inc + par + spu, cor + inc + par + mis
 
     def precision(self, get: Getter, zero_division: float, label: str = ALL) -> np.ndarray:
         credit, predicted, _ = self.parts(get, label)
-        return safe_divide(credit, predicted, zero_division)
+        return precision(np.asarray(credit, dtype=np.float64), predicted, zero_division)
 
     def recall(self, get: Getter, zero_division: float, label: str = ALL) -> np.ndarray:
         credit, _, gold = self.parts(get, label)
-        return safe_divide(credit, gold, zero_division)
+        return recall(np.asarray(credit, dtype=np.float64), gold, zero_division)
 
     def f1(self, get: Getter, zero_division: float, label: str = ALL) -> np.ndarray:
         credit, predicted, gold = self.parts(get, label)
-        return safe_divide(2 * credit, predicted + gold, zero_division)
+        return f1(np.asarray(credit, dtype=np.float64), predicted, gold, zero_division)
 
     def macro_f1(self, get: Getter, zero_division: float, labels: Sequence[str] | None = None) -> np.ndarray:
         """Mean F1 over the labels that occur (in gold or predictions) in the sample; nan when none does."""
@@ -105,10 +112,10 @@ MENTION_LABELS: dict[str, tuple[str, ...] | None] = {
     "casualty": _values(CasualtyOutcome),
 }
 
-_SCHEME_TITLES = {"strict": "strict", "exact": "exact", "partial": "partial", "type": "type"}
-
 
 def _mention_tables() -> list[TableSpec]:
+    """Four schemes per kind of mention, each per label but ``exact``: a label's spans are scored alone on both
+    sides, so per label the label always agrees and ``exact`` would repeat ``strict`` row for row."""
     out = []
     for kind, labels in MENTION_LABELS.items():
         for scheme, weight in (("strict", 0.0), ("exact", 0.0), ("partial", 0.5), ("type", 0.5)):
@@ -116,37 +123,143 @@ def _mention_tables() -> list[TableSpec]:
             if kind == "trigger" and scheme in ("strict", "exact"):
                 title = f"{scheme} ({'Trig-C' if scheme == 'strict' else 'Trig-I'})"
             headline = scheme == "strict" or (kind == "trigger" and scheme == "exact")
-            out.append(TableSpec(f"mentions.{kind}", scheme, scheme, title, "graded", weight, labels, headline))
+            per_label = None if scheme == "exact" else labels
+            out.append(TableSpec(SCHEME_COUNTS[kind][scheme], scheme, title, weight, per_label, headline))
     return out
 
 
 #: Every precision/recall/F1 row of the report, level by level.
 TABLES: tuple[TableSpec, ...] = (
     *_mention_tables(),
-    TableSpec("events", "identification", "identification", "identification", "prf", headline=True),
-    TableSpec("events", "classification", "classification", "classification", "prf", labels=_values(EventType),
-              headline=True),
-    TableSpec("events", "realis", "realis", "classification + modality", "prf", headline=True),
-    TableSpec("arguments", "identification", "identification", "Arg-I", "prf", headline=True),
-    TableSpec("arguments", "classification", "classification", "Arg-C", "prf", labels=_values(Role), headline=True),
-    TableSpec("actors", "identity", "identity", "canonical identity", "prf", headline=True),
-    TableSpec("actors", "typed", "typed", "identity + actor type", "prf", labels=_values(ActorType), headline=True),
-    TableSpec("actors", "direction", "direction", "direction (attacker/target/victim)", "prf",
+    TableSpec(events.IDENTIFICATION, "identification", "identification", headline=True),
+    TableSpec(events.CLASSIFICATION, "classification", "classification", labels=_values(EventType), headline=True),
+    TableSpec(events.REALIS, "realis", "classification + modality", headline=True),
+    TableSpec(arguments.IDENTIFICATION, "identification", "Arg-I", headline=True),
+    TableSpec(arguments.CLASSIFICATION, "classification", "Arg-C", labels=_values(Role), headline=True),
+    TableSpec(entities.ACTOR_IDENTITY, "identity", "canonical identity", headline=True),
+    TableSpec(entities.ACTOR_TYPED, "typed", "identity + actor type", labels=_values(ActorType), headline=True),
+    TableSpec(entities.DIRECTION, "direction", "direction (attacker/target/victim)",
               labels=("attacker", "target", "victim"), headline=True),
-    TableSpec("locations", "identity", "identity", "canonical identity", "prf", headline=True),
-    TableSpec("locations", "precision", "precision", "identity + precision level", "prf",
+    TableSpec(entities.LOCATION_IDENTITY, "identity", "canonical identity", headline=True),
+    TableSpec(entities.LOCATION_PRECISION, "precision", "identity + precision level",
               labels=_values(LocationPrecision)),
-    TableSpec("locations", "country", "country", "identity + country", "prf"),
-    TableSpec("time", "dates", "exact", "exact interval and precision", "graded", 0.0, headline=True),
-    TableSpec("time", "dates", "overlap", "overlapping interval", "graded", 1.0, headline=True),
-    TableSpec("casualties", "identification", "identification", "record for the right event", "prf"),
-    TableSpec("casualties", "outcome", "outcome", "(event, outcome)", "prf", labels=_values(CasualtyOutcome)),
-    TableSpec("casualties", "tuple", "tuple", "(event, outcome, victim group)", "prf",
-              labels=_values(CasualtyOutcome), headline=True),
-    TableSpec("casualties", "totals", "totals_exact", "event totals, exact count", "graded", 0.0, headline=True),
-    TableSpec("casualties", "totals", "totals_consistent", "event totals, count consistent (exact/inside/overlap)",
-              "graded", 1.0, headline=True),
+    TableSpec(entities.LOCATION_COUNTRY, "country", "identity + country"),
+    TableSpec(dates.DATES, "exact", "exact interval and precision", 0.0, headline=True),
+    TableSpec(dates.DATES, "overlap", "overlapping interval", 1.0, headline=True),
+    TableSpec(casualties.IDENTIFICATION, "identification", "record for the right event"),
+    TableSpec(casualties.OUTCOME, "outcome", "(event, outcome)", labels=_values(CasualtyOutcome)),
+    TableSpec(casualties.TUPLE, "tuple", "(event, outcome, victim group)", labels=_values(CasualtyOutcome),
+              headline=True),
+    TableSpec(casualties.TOTALS, "totals_exact", "event totals, exact count", 0.0, headline=True),
+    TableSpec(casualties.TOTALS, "totals_consistent", "event totals, count consistent (exact/inside/overlap)", 1.0,
+              headline=True),
 )
+
+
+@dataclass(frozen=True)
+class ConfusionSpec:
+    """A confusion table of matched items: the count family whose labels are 'gold>predicted'."""
+
+    name: str
+    counts: Metric
+    title: str
+    order: tuple[str, ...] = ()
+
+
+#: The confusion tables of the report.
+CONFUSIONS: tuple[ConfusionSpec, ...] = (
+    ConfusionSpec("events.type", events.CONFUSION, "Event types (rows gold, columns predicted)", _values(EventType)),
+    ConfusionSpec("modality", modality.CONFUSION, "Modality on aligned events", _values(Modality)),
+    ConfusionSpec("actors.type", entities.ACTOR_TYPE_CONFUSION, "Actor types of aligned actors", _values(ActorType)),
+    ConfusionSpec("casualties.outcome", casualties.OUTCOME_CONFUSION, "Outcomes of matched casualty records",
+                  _values(CasualtyOutcome)),
+)
+
+
+@dataclass(frozen=True)
+class Extra:
+    """A statistic beside the rows (``extras`` in the JSON report): a value computed from summed counts.
+
+    ``omit_zero`` leaves it out of the report when it is 0 (e.g. span-free mentions when there are none).
+    """
+
+    level: str
+    name: str
+    value: Callable[[Counts], Any]
+    description: str
+    omit_zero: bool = False
+
+
+def _count(key: Key) -> Callable[[Counts], int]:
+    return lambda c: c[key]
+
+
+def _share(num: Key, den: Key) -> Callable[[Counts], float | None]:
+    """``num / den``, None when ``den`` is 0 (missing is not zero)."""
+    return lambda c: c[num] / c[den] if c[den] else None
+
+
+def _stats(metric: Metric, stats: Sequence[str]) -> Callable[[Counts], dict[str, int]]:
+    return lambda c: {s: c[metric.key(s)] for s in stats}
+
+
+def _by_label(metric: Metric, stat: str, labels: Sequence[str]) -> Callable[[Counts], dict[str, int]]:
+    return lambda c: {label: c[metric.key(stat, label)] for label in labels}
+
+
+def _histogram(metric: Metric) -> Callable[[Counts], dict[str, int]]:
+    return lambda c: {label: c[metric.key("n", label)] for label in sorted(c.labels(metric.level, metric.name), key=int)}
+
+
+_NON_ACTUAL = tuple(m.value for m in Modality if m is not Modality.ACTUAL)
+
+#: Every extra statistic of the report, level by level (a new one is a row here).
+EXTRAS: tuple[Extra, ...] = (
+    *(Extra(mention_level(kind), "span_free_not_scored", _count(SPAN_FREE[kind].key("n")),
+            "span-free predicted mentions, which cannot be placed and are not scored at this level", omit_zero=True)
+      for kind in MENTION_KINDS),
+    Extra("actors", "direction_reversed", _count(entities.DIRECTION.key("reversed")),
+          "gold (actor, role) tuples missed because the aligned actor was put on the other side"),
+    Extra("time", "compared", _count(dates.PRECISION.key("compared")), "aligned event pairs with a date on both sides"),
+    Extra("time", "same_precision", _count(dates.PRECISION.key("same")), "of those, dates of the same precision"),
+    Extra("time", "precision_agreement", _share(dates.PRECISION.key("same"), dates.PRECISION.key("compared")),
+          "same precision / compared"),
+    Extra("time", "mean_start_error_days", _share(dates.START_ERROR.key("days"), dates.START_ERROR.key("n")),
+          "mean absolute distance of the interval starts, in days"),
+    Extra("casualties", "record_counts", _stats(casualties.COUNT, (*casualties.COUNT_OUTCOMES, "compared")),
+          "counts of (event, outcome, victim group) pairs compared as intervals"),
+    Extra("casualties", "record_mae", _share(casualties.COUNT_ERROR.key("abs"), casualties.COUNT_ERROR.key("n")),
+          "mean absolute error of those counts that are points on both sides"),
+    Extra("casualties", "totals_inside", _count(casualties.TOTALS.key("inside")),
+          "event totals whose predicted point is inside the gold range"),
+    Extra("casualties", "totals_mae", _share(casualties.TOTALS_ERROR.key("abs"), casualties.TOTALS_ERROR.key("n")),
+          "mean absolute error of event totals that are points on both sides"),
+    Extra("casualties", "totals_points_compared", _count(casualties.TOTALS_ERROR.key("n")),
+          "event totals that are points on both sides"),
+    Extra("casualties", "totals_error_histogram", _histogram(casualties.TOTALS_ERROR_HIST),
+          f"signed errors of point totals (predicted - gold, clipped to ±{casualties.ERROR_CLIP}), by value"),
+    Extra("modality", "aligned", _count(modality.ACCURACY.key("total")), "aligned event pairs"),
+    Extra("modality", "correct", _count(modality.ACCURACY.key("correct")), "of those, the same modality"),
+    Extra("modality", "accuracy", _share(modality.ACCURACY.key("correct"), modality.ACCURACY.key("total")),
+          "correct / aligned"),
+    Extra("modality", "phantom_events", _count(modality.PHANTOM.key("n")),
+          "non-actual gold events aligned with a predicted actual event"),
+    Extra("modality", "non_actual_aligned", _count(modality.PHANTOM.key("total")), "aligned non-actual gold events"),
+    Extra("modality", "phantom_by_gold_modality", _by_label(modality.PHANTOM, "n", _NON_ACTUAL),
+          "phantom events by the gold event's modality"),
+)
+
+
+def extras(counts: Counts) -> dict[str, dict[str, Any]]:
+    """The values of :data:`EXTRAS` for ``counts``, grouped by level."""
+    out: dict[str, dict[str, Any]] = {}
+    for extra in EXTRAS:
+        value = extra.value(counts)
+        if extra.omit_zero and not value:
+            continue
+        out.setdefault(extra.level, {})[extra.name] = value
+    return out
+
 
 LEVEL_ORDER = ("mentions.trigger", "mentions.actor", "mentions.location", "mentions.time", "mentions.casualty",
                "events", "arguments", "actors", "locations", "time", "casualties", "modality")
@@ -197,13 +310,12 @@ def _headlines() -> tuple[Headline, ...]:
                                 _macro(spec)))
     out += [
         Headline("casualties.totals.mae", "casualties", "event totals, mean absolute error",
-                 _mean(("casualties", "totals_error", ALL, "abs"), ("casualties", "totals_error", ALL, "n")),
+                 _mean(casualties.TOTALS_ERROR.key("abs"), casualties.TOTALS_ERROR.key("n")),
                  higher_is_better=False, unit="people"),
         Headline("modality.accuracy", "modality", "accuracy on aligned events",
-                 _ratio(("modality", "accuracy", ALL, "correct"), ("modality", "accuracy", ALL, "total"))),
+                 _ratio(modality.ACCURACY.key("correct"), modality.ACCURACY.key("total"))),
         Headline("modality.phantom_rate", "modality", "phantom rate (non-actual gold reported as actual)",
-                 _ratio(("modality", "phantom", ALL, "n"), ("modality", "phantom", ALL, "total")),
-                 higher_is_better=False),
+                 _ratio(modality.PHANTOM.key("n"), modality.PHANTOM.key("total")), higher_is_better=False),
     ]
     return tuple(out)
 

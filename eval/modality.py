@@ -13,27 +13,32 @@ from __future__ import annotations
 from eventgold.schema import Modality
 
 from .alignment import DocumentAlignment
-from .counts import ALL, Counts
+from .counts import Counts, Metric, N
 from .events import event_ref
 from .findings import MISMATCH, Finding
+
+CONFUSION = Metric("modality", "confusion", N, "aligned events by 'gold modality>predicted modality'")
+ACCURACY = Metric("modality", "accuracy", ("total", "correct"), "aligned events, and those with equal modality")
+PHANTOM = Metric("modality", "phantom", ("total", "n"),
+                 "aligned non-actual gold events, and those predicted as actual (phantoms)")
 
 
 def count_modality(al: DocumentAlignment, findings: list[Finding] | None = None) -> Counts:
     counts = Counts()
     for pair in al.events.pairs:
         g, p = al.gold.events[pair.gold], al.pred.events[pair.pred]
-        counts.add(("modality", "confusion", f"{g.modality.value}>{p.modality.value}", "n"))
-        counts.add(("modality", "accuracy", ALL, "total"))
-        counts.add(("modality", "accuracy", g.modality.value, "total"))
+        counts.add(CONFUSION.key("n", f"{g.modality.value}>{p.modality.value}"))
+        counts.add(ACCURACY.key("total"))
+        counts.add(ACCURACY.key("total", g.modality.value))
         if g.modality == p.modality:
-            counts.add(("modality", "accuracy", ALL, "correct"))
-            counts.add(("modality", "accuracy", g.modality.value, "correct"))
+            counts.add(ACCURACY.key("correct"))
+            counts.add(ACCURACY.key("correct", g.modality.value))
         if g.modality is not Modality.ACTUAL:
-            counts.add(("modality", "phantom", ALL, "total"))
-            counts.add(("modality", "phantom", g.modality.value, "total"))
+            counts.add(PHANTOM.key("total"))
+            counts.add(PHANTOM.key("total", g.modality.value))
             if p.modality is Modality.ACTUAL:
-                counts.add(("modality", "phantom", ALL, "n"))
-                counts.add(("modality", "phantom", g.modality.value, "n"))
+                counts.add(PHANTOM.key("n"))
+                counts.add(PHANTOM.key("n", g.modality.value))
         if findings is not None and g.modality != p.modality:
             phantom = g.modality is not Modality.ACTUAL and p.modality is Modality.ACTUAL
             detail = (f"phantom event: gold is {g.modality.value}, predicted as actual" if phantom

@@ -21,7 +21,7 @@ import json
 import multiprocessing
 import sys
 from array import array
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
@@ -32,6 +32,7 @@ from eventgold.schema import DataError, Document, Problem, Profile, UsageError, 
 
 from .counts import Counts
 from .document import DocumentScore, ScoringOptions, score_document
+from .errors import UnknownDocuments, check_num_proc
 from .findings import Finding
 from .metrics import BOOTSTRAP_COLUMNS
 
@@ -83,12 +84,16 @@ class CorpusScore:
     unknown: list[str] = field(default_factory=list)
     gold: str = ""
     predictions: str = ""
+    groups: list[tuple[str, ...]] | None = None
+    """With ``group_by``: per scored document (as ``doc_ids``), the values of the metadata key it has."""
     _pending: list[Counts] = field(default_factory=list, repr=False, compare=False)
 
-    def add(self, score: DocumentScore, *, missing: bool = False) -> None:
+    def add(self, score: DocumentScore, *, missing: bool = False, groups: tuple[str, ...] | None = None) -> None:
         """Add one scored document (its row joins a block once :data:`CHUNK_SIZE` rows are pending)."""
         self.counts.update(score.counts)
         self.doc_ids.append(score.doc_id)
+        if groups is not None:
+            self.groups = (self.groups or []) + [groups]
         self._pending.append(score.counts)
         if len(self._pending) == CHUNK_SIZE:
             self._flush()
@@ -97,13 +102,15 @@ class CorpusScore:
             self.missing.append(score.doc_id)
 
     def add_block(self, counts: Counts, doc_ids: Sequence[str], block: RowBlock,
-                  findings: Sequence[Finding] = ()) -> None:
+                  findings: Sequence[Finding] = (), groups: Sequence[tuple[str, ...]] | None = None) -> None:
         """Add consecutive scored documents at once: their summed counts, ids (gold order) and row block."""
         if len(doc_ids) != len(block):
             raise ValueError(f"{len(doc_ids)} document ids for a block of {len(block)} rows")
         self._flush()
         self.counts.update(counts)
         self.doc_ids.extend(doc_ids)
+        if groups is not None:
+            self.groups = (self.groups or []) + list(groups)
         if len(block):
             self.blocks.append(block)
         self.findings.extend(findings)
@@ -129,13 +136,34 @@ class CorpusScore:
         """Concatenate two shards (``self`` first)."""
         self._flush()
         other._flush()
+        groups = None if self.groups is None and other.groups is None else \
+            (self.groups or []) + (other.groups or [])
         return CorpusScore(self.counts + other.counts, self.doc_ids + other.doc_ids, self.blocks + other.blocks,
                            self.findings + other.findings, self.missing + other.missing,
-                           self.unknown + other.unknown, self.gold, self.predictions)
+                           self.unknown + other.unknown, self.gold, self.predictions, groups)
+
+
+def group_values(doc: Document, key: str) -> tuple[str, ...]:
+    """The groups a document belongs to under metadata ``key``: its value; each value of a list; '(none)' if unset.
+
+    >>> doc = Document.model_validate({"id": "d1", "published": "2024-03-02", "text": "Calm.",
+    ...                                "metadata": {"genre": "brief", "tags": ["a", "b"], "n": 3}})
+    >>> group_values(doc, "genre"), group_values(doc, "tags"), group_values(doc, "n"), group_values(doc, "region")
+    (('brief',), ('a', 'b'), ('3',), ('(none)',))
+    """
+    value = doc.metadata.get(key)
+    items = value if isinstance(value, list) else [value]
+    out = tuple(dict.fromkeys(NO_GROUP if v is None else v if isinstance(v, str) else json.dumps(v, sort_keys=True)
+                              for v in items))
+    return out or (NO_GROUP,)
+
+
+NO_GROUP = "(none)"
 
 
 def score_documents(gold: Iterable[Document], predictions: dict[str, Document] | None = None, *,
-                    explain: bool = False, options: ScoringOptions | None = None) -> CorpusScore:
+                    explain: bool = False, options: ScoringOptions | None = None,
+                    group_by: str | None = None) -> CorpusScore:
     """Score in-memory or streamed documents. ``predictions`` maps document id to prediction.
 
     >>> from eventgold.schema import Document
@@ -151,11 +179,13 @@ def score_documents(gold: Iterable[Document], predictions: dict[str, Document] |
             raise DataError(Problem("duplicate gold document id", "Give every document its own id", doc_id=doc.id))
         seen.add(doc.id)
         pred = predictions.get(doc.id)
-        result.add(score_document(doc, pred, explain=explain, options=options), missing=pred is None)
+        result.add(score_document(doc, pred, explain=explain, options=options), missing=pred is None,
+                   groups=group_values(doc, group_by) if group_by is not None else None)
     unknown = sorted(set(predictions) - seen)
     if unknown:
-        raise DataError([Problem("prediction for a document that is not in the gold data",
-                                 "Remove it, or score against the gold file that has it", doc_id=i) for i in unknown])
+        raise UnknownDocuments([Problem("prediction for a document that is not in the gold data",
+                                        "Remove it, or score against gold data that has this document", doc_id=i)
+                                for i in unknown], unknown, "")
     return result
 
 
@@ -341,6 +371,7 @@ class _Job:
     explain: bool
     options: ScoringOptions
     skip_missing: bool
+    group_by: str | None = None
 
 
 @dataclass
@@ -351,6 +382,7 @@ class _ChunkScore:
     counts: Counts
     block: RowBlock
     findings: list[Finding]
+    groups: list[tuple[str, ...]] | None = None  # of the scored documents, with group_by
 
 
 _WORKER_JOB: _Job | None = None
@@ -369,6 +401,7 @@ def _score_chunk(chunk: Sequence[tuple[int, str]], job: _Job | None = None) -> _
     total = Counts()
     rows: list[Counts] = []
     findings: list[Finding] = []
+    groups: list[tuple[str, ...]] | None = [] if job.group_by is not None else None
     for lineno, line in chunk:
         data = _parse_json(line, job.gold_path, lineno)
         try:
@@ -385,10 +418,12 @@ def _score_chunk(chunk: Sequence[tuple[int, str]], job: _Job | None = None) -> _
         except DataError as exc:
             raise exc.located(file=job.index.path, line=job.index.line(pos)) from None
         docs.append((lineno, gold.id, pos, True))
+        if groups is not None and job.group_by is not None:
+            groups.append(group_values(gold, job.group_by))
         total.update(score.counts)
         rows.append(score.counts)
         findings.extend(score.findings)
-    return _ChunkScore(docs, total, RowBlock.of(rows), findings)
+    return _ChunkScore(docs, total, RowBlock.of(rows), findings, groups)
 
 
 def _chunks(lines: Iterator[tuple[int, str]], size: int) -> Iterator[list[tuple[int, str]]]:
@@ -404,22 +439,26 @@ def _chunks(lines: Iterator[tuple[int, str]], size: int) -> Iterator[list[tuple[
 
 def score_files(gold: str | Path, predictions: str | Path, *, num_proc: int = 1, explain: bool = False,
                 options: ScoringOptions | None = None, gold_profile: Profile | str = Profile.GOLD,
-                pred_profile: Profile | str = Profile.PREDICTION, only_shared: bool = False) -> CorpusScore:
+                pred_profile: Profile | str = Profile.PREDICTION, only_shared: bool = False,
+                group_by: str | None = None, on_progress: Callable[[int], None] | None = None) -> CorpusScore:
     """Score a JSONL file of predictions against a JSONL gold file (either may be '-' for stdin, not both).
 
     With ``only_shared`` (used for agreement) documents found in one file only are listed in
-    ``missing``/``unknown`` and left out, instead of scored empty or refused.
+    ``missing``/``unknown`` and left out, instead of scored empty or refused. With ``group_by`` each
+    scored document's values of that metadata key are kept (:func:`group_values`), for scores per value.
+    ``on_progress`` is called with the number of gold documents done, after each chunk.
     """
     if str(gold) == "-" and str(predictions) == "-":
         raise UsageError("gold and predictions cannot both be read from stdin; give one of them as a file")
-    if num_proc < 1:
-        raise UsageError(f"--num-proc must be at least 1, not {num_proc}")
+    check_num_proc(num_proc)
     index = PredictionIndex(predictions, pred_profile)
-    job = _Job(str(gold), Profile(gold_profile).value, index, explain, options or ScoringOptions(), only_shared)
+    job = _Job(str(gold), Profile(gold_profile).value, index, explain, options or ScoringOptions(), only_shared,
+               group_by)
     result = CorpusScore(gold=str(gold), predictions=str(predictions))
     # the gold line of each prediction's document (0: not met yet); gold documents without a prediction by id
     gold_line = np.zeros(len(index), dtype=np.int64)
     unpredicted: dict[str, int] = {}
+    done = [0]
 
     def take(part: _ChunkScore) -> None:
         scored: list[str] = []
@@ -436,7 +475,10 @@ def score_files(gold: str | Path, predictions: str | Path, *, num_proc: int = 1,
                 result.missing.append(doc_id)
             if was_scored:
                 scored.append(doc_id)
-        result.add_block(part.counts, scored, part.block, part.findings)
+        result.add_block(part.counts, scored, part.block, part.findings, part.groups)
+        done[0] += len(part.docs)
+        if on_progress is not None:
+            on_progress(done[0])
 
     chunks = _chunks(_gold_lines(gold), CHUNK_SIZE)
     try:
@@ -455,8 +497,9 @@ def score_files(gold: str | Path, predictions: str | Path, *, num_proc: int = 1,
     if unknown and only_shared:
         result.unknown = sorted(doc_id for doc_id, _ in unknown)
     elif unknown:
-        raise DataError([Problem("prediction for a document that is not in the gold data",
-                                 f"Remove it, or score against the gold file that has it ({gold})",
-                                 file=index.path, line=line, doc_id=doc_id) for doc_id, line in sorted(unknown,
-                                                                                                       key=lambda x: x[1])])
+        ordered = sorted(unknown, key=lambda x: x[1])
+        raise UnknownDocuments([Problem(f"prediction for a document that is not in the gold file {gold}",
+                                        "Remove it, or score against a gold file that has this document",
+                                        file=index.path, line=line, doc_id=doc_id) for doc_id, line in ordered],
+                               [doc_id for doc_id, _ in ordered], str(gold))
     return result

@@ -14,9 +14,16 @@ Three ways to name one:
   ``training`` receives the training documents;
 - an external command (:func:`run_command`) that reads documents as JSON Lines on stdin and
   writes one prediction per line on stdout — how an LLM or any tool outside Python plugs in.
+  With ``answer_format="llm"`` it writes only an LLM answer per line (``eventgold schema --llm``),
+  in input order, and eventgold builds the prediction document (:func:`eventgold.schema.from_llm_answer`).
 
-Every prediction is checked under the prediction profile as it arrives; errors name the output
-line and the document id.
+**The harness completes answers.** A system's answer need not repeat what it was given: a
+missing ``published`` or ``text`` is taken from the input (so is a missing ``id`` of a command's
+output line: the line answers the input document on the same line number), and a *span-free*
+answer (no offsets anywhere) whose text differs from the input (an LLM that paraphrased or cut
+the report) gets the input text: nothing in it points into the text. An answer with offsets must
+carry the input text unchanged, since its offsets index into it. Every prediction is then checked
+under the prediction profile as it arrives; errors name the output line and the document id.
 
 >>> from eventgold.schema import Document
 >>> doc = Document.model_validate({"id": "d1", "published": "2024-03-02", "text": "Shelling hit Kharkiv."})
@@ -38,10 +45,13 @@ import sys
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from eventgold.schema import DataError, Document, Problem, Profile, UsageError, parse_document
+from eventgold.schema import DataError, Document, Problem, Profile, UsageError, from_llm_answer, parse_document
+
+from .errors import ParameterError, check_num_proc
 
 System = Callable[[Document], Document]
 """A system: takes an annotation-free document, returns its prediction document."""
@@ -84,10 +94,42 @@ def input_line(doc: Document) -> str:
                       separators=(",", ":"))
 
 
+def _has_offsets(node: Any) -> bool:
+    """Whether a JSON document (or any part of it) has a mention with offsets."""
+    if isinstance(node, dict):
+        return ("start" in node and "text" in node) or any(_has_offsets(v) for v in node.values())
+    if isinstance(node, list):
+        return any(_has_offsets(v) for v in node)
+    return False
+
+
+def complete_answer(raw: dict[str, Any], source: Document) -> dict[str, Any]:
+    """A system's JSON answer with what the harness adds from the input: ``id``, ``published`` and ``text``.
+
+    A missing ``id``, ``published`` or ``text`` is the input's; a span-free answer's differing text is replaced
+    by the input's (nothing points into it). An answer with offsets keeps its text, and is then checked against
+    the input's.
+
+    >>> source = Document.model_validate({"id": "d1", "published": "2024-03-02", "text": "Riot in Gao."})
+    >>> complete_answer({"events": [{"id": "e1", "type": "riot", "triggers": [{"text": "Riot"}]}]}, source)["text"]
+    'Riot in Gao.'
+    >>> complete_answer({"id": "d1", "text": "Riot.", "events": []}, source)["text"]
+    'Riot in Gao.'
+    """
+    out = dict(raw)
+    out.setdefault("id", source.id)
+    if out.get("published") in (None, ""):
+        out["published"] = source.published.isoformat()
+    if out.get("text") in (None, "") or (out.get("text") != source.text and not _has_offsets(out)):
+        out["text"] = source.text
+    return out
+
+
 def check_prediction(pred: Any, source: Document, *, origin: str, line: int | None = None) -> Document:
     """Check one system output against the input it answers; return it parsed under the prediction profile.
 
     ``origin`` names where the output came from (a system name or a command's stdout) for the message.
+    A span-free prediction whose text differs from the input's gets the input's (:func:`complete_answer`).
     """
     if not isinstance(pred, Document):
         raise DataError(Problem(
@@ -95,7 +137,8 @@ def check_prediction(pred: Any, source: Document, *, origin: str, line: int | No
             "A system is a callable Document -> Document (eventgold.schema.Document)",
             file=origin, line=line, doc_id=source.id))
     try:
-        parsed = parse_document(pred.model_dump(mode="json"), Profile.PREDICTION)
+        parsed = parse_document(complete_answer(pred.model_dump(mode="json", exclude_none=True), source),
+                                Profile.PREDICTION)
     except DataError as exc:
         raise exc.located(file=origin, line=line, doc_id=source.id) from None
     _check_same_document(parsed, source, origin=origin, line=line)
@@ -107,8 +150,9 @@ def _check_same_document(pred: Document, source: Document, *, origin: str, line:
         raise DataError(Problem(f"prediction has id {pred.id!r} for input document {source.id!r}",
                                 "Return the input document's id unchanged", file=origin, line=line, doc_id=source.id))
     if pred.text != source.text:
-        raise DataError(Problem("prediction text differs from the input text",
-                                "Copy the input text unchanged: offsets index into it", file=origin, line=line,
+        raise DataError(Problem("prediction text differs from the input text, and its mentions have offsets",
+                                "Copy the input text unchanged (offsets index into it), leave the text out (the "
+                                "harness adds it), or give span-free mentions", file=origin, line=line,
                                 doc_id=source.id, path="text"))
     if pred.published != source.published:
         raise DataError(Problem(
@@ -172,8 +216,8 @@ def resolve_system(spec: str, *, training: TrainingProvider | None = None) -> Sy
     target: Any = module
     for part in attr.split("."):
         if not hasattr(target, part):
-            raise UsageError(f"{module_name!r} has no attribute {attr!r} (from --system {spec!r}). "
-                             "Check the name after the colon")
+            raise ParameterError("system", f"{spec!r}: {module_name!r} has no attribute {attr!r}",
+                                 "Check the name after the colon")
         target = getattr(target, part)
     return _instantiate(target, spec, training)
 
@@ -182,7 +226,7 @@ def _import(module_name: str, spec: str) -> Any:
     if module_name.endswith(".py"):
         path = Path(module_name)
         if not path.is_file():
-            raise UsageError(f"{module_name}: no such file (from --system {spec!r}). Check the path")
+            raise ParameterError("system", f"{spec!r}: {module_name}: no such file", "Check the path")
         mod_spec = importlib.util.spec_from_file_location(f"eventgold_user_system_{path.stem}", path)
         if mod_spec is None or mod_spec.loader is None:
             raise UsageError(f"{module_name}: cannot be imported as a Python module")
@@ -193,8 +237,8 @@ def _import(module_name: str, spec: str) -> Any:
     try:
         return importlib.import_module(module_name)
     except ModuleNotFoundError as exc:
-        raise UsageError(f"cannot import {module_name!r} (from --system {spec!r}): {exc}. "
-                         "Install the package or add its folder to PYTHONPATH") from None
+        raise ParameterError("system", f"{spec!r}: cannot import {module_name!r}: {exc}",
+                             "Install the package or add its folder to PYTHONPATH") from None
 
 
 def _instantiate(target: Any, spec: str, training: TrainingProvider | None) -> System:
@@ -274,8 +318,7 @@ def run_system(system: System, docs: Iterable[Document], *, name: str = "system"
     With ``num_proc > 1`` documents are spread over worker processes (the system must be picklable
     or the platform must fork).
     """
-    if num_proc < 1:
-        raise UsageError(f"--num-proc must be at least 1, got {num_proc}")
+    check_num_proc(num_proc)
     done = 0
     if num_proc == 1:
         for doc in docs:
@@ -297,6 +340,15 @@ def run_system(system: System, docs: Iterable[Document], *, name: str = "system"
 # --------------------------------------------------------------------------- running an external command
 
 STDERR_TAIL_LINES = 20
+
+
+class AnswerFormat(StrEnum):
+    """What an external command prints per input document."""
+
+    DOCUMENT = "document"
+    """A prediction document with the input's id, published date and text (matched by id)."""
+    LLM = "llm"
+    """Only the LLM answer (``eventgold schema --llm``), one line per input document in input order."""
 
 
 class _Feeder(threading.Thread):
@@ -338,10 +390,18 @@ class _Feeder(threading.Thread):
                 self.broken_pipe = True
 
 
+def _to_stderr(line: str) -> None:
+    sys.stderr.write(line if line.endswith("\n") else line + "\n")
+    sys.stderr.flush()
+
+
 class _StderrTail(threading.Thread):
-    def __init__(self, proc: subprocess.Popen[str]) -> None:
+    """Passes the command's stderr through, line by line, and keeps its last lines for error messages."""
+
+    def __init__(self, proc: subprocess.Popen[str], sink: Callable[[str], None] | None) -> None:
         super().__init__(daemon=True)
         self.proc = proc
+        self.sink = sink
         self.lines: collections.deque[str] = collections.deque(maxlen=STDERR_TAIL_LINES)
 
     def run(self) -> None:
@@ -349,6 +409,8 @@ class _StderrTail(threading.Thread):
             return
         for line in self.proc.stderr:
             self.lines.append(line.rstrip("\n"))
+            if self.sink is not None:
+                self.sink(line.rstrip("\n"))
 
     def text(self) -> str:
         return "\n".join(self.lines)
@@ -360,33 +422,45 @@ def command_argv(command: str | Sequence[str]) -> list[str]:
         try:
             argv = shlex.split(command)
         except ValueError as exc:
-            raise UsageError(f"cannot parse --command {command!r}: {exc}") from None
+            raise ParameterError("command", f"{command!r} cannot be parsed: {exc}") from None
     else:
         argv = list(command)
     if not argv:
-        raise UsageError("--command is empty. Give the program to run, e.g. --command 'python my_system.py'")
+        raise ParameterError("command", "is empty", "Give the program to run, e.g. 'python my_system.py'")
     return argv
 
 
 def run_command(command: str | Sequence[str], docs: Iterable[Document], *, num_proc: int = 1,
-                on_progress: Callable[[int], None] | None = None) -> Iterator[Document]:
+                on_progress: Callable[[int], None] | None = None,
+                stderr: Callable[[str], None] | None = _to_stderr,
+                answer_format: AnswerFormat | str = AnswerFormat.DOCUMENT) -> Iterator[Document]:
     """Run an external command as a system: documents as JSONL on its stdin, predictions as JSONL on its stdout.
 
     The command receives each document stripped of annotations (:func:`strip_document`), one JSON
     object per line, and must write exactly one prediction document per input document (in any
     order) under the prediction profile. Output is checked line by line as it streams; any problem
     stops the command and raises :class:`DataError` naming the output line and document id. A
-    non-zero exit status raises with the last lines of the command's stderr. The command is
-    started without a shell; use ``sh -c '...'`` for pipes.
+    non-zero exit status raises with the last lines of the command's stderr. Each line the command
+    writes on stderr is passed to ``stderr`` as it comes (our stderr by default; None to drop them).
+    The answers are completed by :func:`complete_answer`. The command is started without a shell;
+    use ``sh -c '...'`` for pipes.
+
+    With ``answer_format="llm"`` the command prints only an LLM answer per line (the JSON Schema is
+    ``eventgold schema --llm``), answering the input documents in their order; each answer becomes
+    a prediction document with the input's id, date and text.
 
     With ``num_proc > 1``, that many copies run side by side on contiguous shards of the input and
     the predictions are yielded shard by shard (input order across shards).
     """
     argv = command_argv(command)
-    if num_proc < 1:
-        raise UsageError(f"--num-proc must be at least 1, got {num_proc}")
+    try:
+        answer_format = AnswerFormat(answer_format)
+    except ValueError:
+        raise UsageError(f"unknown answer format {answer_format!r}; choose one of "
+                         f"{', '.join(f.value for f in AnswerFormat)}") from None
+    check_num_proc(num_proc)
     if num_proc == 1:
-        yield from _run_one_command(argv, docs, on_progress=on_progress)
+        yield from _run_one_command(argv, docs, on_progress=on_progress, stderr=stderr, answer_format=answer_format)
         return
     materialized = list(docs)
     size = -(-len(materialized) // num_proc) if materialized else 0
@@ -404,7 +478,8 @@ def run_command(command: str | Sequence[str], docs: Iterable[Document], *, num_p
 
     def work(i: int) -> None:
         try:
-            results[i] = list(_run_one_command(argv, shards[i], on_progress=count, shard=i + 1))
+            results[i] = list(_run_one_command(argv, shards[i], on_progress=count, shard=i + 1, stderr=stderr,
+                                               answer_format=answer_format))
         except BaseException as exc:  # collected and re-raised below in shard order
             errors[i] = exc
 
@@ -421,7 +496,8 @@ def run_command(command: str | Sequence[str], docs: Iterable[Document], *, num_p
 
 
 def _run_one_command(argv: list[str], docs: Iterable[Document], *, on_progress: Callable[[int], None] | None,
-                     shard: int | None = None) -> Iterator[Document]:
+                     shard: int | None = None, stderr: Callable[[str], None] | None = _to_stderr,
+                     answer_format: AnswerFormat = AnswerFormat.DOCUMENT) -> Iterator[Document]:
     label = shlex.join(argv)
     origin = f"stdout of {label!r}" + (f" (shard {shard})" if shard is not None else "")
     try:
@@ -432,7 +508,7 @@ def _run_one_command(argv: list[str], docs: Iterable[Document], *, on_progress: 
     except PermissionError:
         raise UsageError(f"cannot run {label!r}: {argv[0]!r} is not executable") from None
     feeder = _Feeder(proc, docs)
-    tail = _StderrTail(proc)
+    tail = _StderrTail(proc, stderr)
     feeder.start()
     tail.start()
     seen: dict[str, int] = {}
@@ -450,11 +526,24 @@ def _run_one_command(argv: list[str], docs: Iterable[Document], *, on_progress: 
                 raise DataError(Problem(f"invalid JSON: {exc.msg} at column {exc.colno}",
                                         "The command must print one JSON document per line and nothing else "
                                         "on stdout (send logs to stderr)", file=origin, line=lineno)) from None
-            doc_id = raw.get("id") if isinstance(raw, dict) and isinstance(raw.get("id"), str) else None
-            if doc_id is None:
-                raise DataError(Problem("output line has no string 'id'",
-                                        "Each output line is a document with the id of the input it answers",
+            if answer_format is AnswerFormat.LLM:
+                pred = _from_answer_line(raw, feeder, len(seen), origin=origin, line=lineno)
+                seen[pred.id] = lineno
+                yield pred
+                if on_progress:
+                    on_progress(len(seen))
+                continue
+            if not isinstance(raw, dict):
+                raise DataError(Problem(f"output line is a JSON {type(raw).__name__}, not an object",
+                                        "Each output line is one prediction document (a JSON object)",
                                         file=origin, line=lineno))
+            doc_id = raw.get("id")
+            if doc_id is None and len(seen) < len(feeder.order):
+                doc_id = feeder.order[len(seen)]  # no id: it answers the input on the same line number
+            if not isinstance(doc_id, str):
+                raise DataError(Problem("output line has no string 'id'",
+                                        "Give each output line the id of the input it answers, or write the "
+                                        "answers in input order without ids", file=origin, line=lineno))
             if doc_id in seen:
                 raise DataError(Problem(f"second prediction for the same document (first on line {seen[doc_id]})",
                                         "Write exactly one prediction per input document",
@@ -465,7 +554,7 @@ def _run_one_command(argv: list[str], docs: Iterable[Document], *, on_progress: 
                                         "Return the id of the input document unchanged",
                                         file=origin, line=lineno, doc_id=doc_id))
             try:
-                pred = parse_document(raw, Profile.PREDICTION)
+                pred = parse_document(complete_answer({**raw, "id": doc_id}, source), Profile.PREDICTION)
             except DataError as exc:
                 raise exc.located(file=origin, line=lineno, doc_id=doc_id) from None
             _check_same_document(pred, source, origin=origin, line=lineno)
@@ -501,6 +590,18 @@ def _run_one_command(argv: list[str], docs: Iterable[Document], *, on_progress: 
         tail.join(timeout=5)
         if proc.stderr is not None:
             proc.stderr.close()
+
+
+def _from_answer_line(raw: Any, feeder: _Feeder, index: int, *, origin: str, line: int) -> Document:
+    """The prediction document for the ``index``-th LLM answer, which answers the ``index``-th input document."""
+    if index >= len(feeder.order):
+        raise DataError(Problem(f"answer {index + 1} but only {len(feeder.order)} input documents were sent",
+                                "Print one answer per input document, in input order", file=origin, line=line))
+    source = feeder.sent[feeder.order[index]]
+    try:
+        return from_llm_answer(raw, id=source.id, published=source.published, text=source.text)
+    except DataError as exc:
+        raise exc.located(file=origin, line=line, doc_id=source.id) from None
 
 
 def _stderr_hint(tail: str) -> str:

@@ -1,7 +1,7 @@
 """`eventgold annotate adjudicate`: compare two annotators, list disagreements, apply decisions.
 
 The library is :mod:`eventgold.eval.adjudication` (it reuses the scorer's alignment);
-this command composes it into the annotate group.
+:func:`eventgold.cli_annotate.build_app` adds this command to the annotate group.
 """
 
 from __future__ import annotations
@@ -10,11 +10,9 @@ from pathlib import Path
 
 import typer
 
-from eventgold.cli_annotate import app
 from eventgold.clikit import err_console, handles_errors, write_output
 
 
-@app.command("adjudicate")
 @handles_errors
 def adjudicate_command(
     a: Path = typer.Argument(..., help="Annotator A's gold JSONL (the base of the merge)."),

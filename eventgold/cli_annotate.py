@@ -1,4 +1,4 @@
-"""The `eventgold annotate` commands: config, to-ls, from-ls (push, pull and serve are added by cli_studio)."""
+"""The `eventgold annotate` commands: config, to-ls, from-ls here; adjudicate, push, pull and serve beside."""
 
 from __future__ import annotations
 
@@ -9,12 +9,9 @@ import typer
 
 from eventgold.clikit import err_console, handles_errors, write_output
 
-app = typer.Typer(help="Annotate in Label Studio: labeling config, tasks out, annotations back.", no_args_is_help=True)
-
 ON_ERROR_HELP = "raise: fail with every located problem (output untouched); skip: leave bad items out, counted."
 
 
-@app.command("config")
 @handles_errors
 def config_command(
     output: Path = typer.Option(None, "-o", "--output", help="Write to this file instead of stdout."),
@@ -25,7 +22,6 @@ def config_command(
     write_output(labeling_config(), output)
 
 
-@app.command("to-ls")
 @handles_errors
 def to_ls_command(
     input_path: Path = typer.Argument(..., metavar="INPUT",
@@ -53,19 +49,41 @@ def to_ls_command(
     err_console.print(summary.render("tasks"), markup=False)
 
 
-@app.command("from-ls")
 @handles_errors
 def from_ls_command(
     export: Path = typer.Argument(..., help="Label Studio JSON export (a list of tasks; snapshot exports too)."),
-    output: Path = typer.Option(..., "-o", "--output", help="Gold JSONL to write ('-' for stdout); atomic."),
+    output: Path = typer.Option(..., "-o", "--output", help="JSONL to write ('-' for stdout); atomic. Gold documents, "
+                                "or with --prediction predictions (prediction profile, with the model's confidences)."),
     annotator: str = typer.Option(None, "--annotator", help="Take each task's annotation by this user (id or email)."),
     ground_truth: bool = typer.Option(False, "--ground-truth", help="Take each task's ground-truth annotation."),
-    prediction: str = typer.Option(None, "--prediction", help="Take each task's prediction of this model version."),
+    prediction: str = typer.Option(None, "--prediction", help="Take each task's prediction of this model version; "
+                                   "the output is predictions (score them with eval score, check them with "
+                                   "validate --profile prediction), not gold."),
     on_error: str = typer.Option("raise", "--on-error", help=ON_ERROR_HELP),
 ) -> None:
-    """Turn a Label Studio export into gold documents, every problem located by file, task, annotation and region."""
+    """Turn a Label Studio export into gold documents (or, with --prediction, predictions), every problem located."""
     from eventgold.annotate.export import convert_from_ls
 
     summary = convert_from_ls(export, output, annotator=annotator, ground_truth=ground_truth, prediction=prediction,
                               on_error=on_error)
-    err_console.print(summary.render("documents"), markup=False)
+    err_console.print(summary.render("documents" if prediction is None else "predictions"), markup=False)
+    if prediction is not None:
+        err_console.print(f"note: these are the predictions of model version {prediction!r}, under the prediction "
+                          f"profile (with confidences), not gold; check them with "
+                          f"'eventgold validate --profile prediction {output}'", markup=False)
+
+
+def build_app() -> typer.Typer:
+    """The ``eventgold annotate`` group: these commands, ``adjudicate`` and the Label Studio server commands."""
+    from eventgold import cli_adjudicate, cli_studio
+
+    app = typer.Typer(help="Annotate in Label Studio: labeling config, tasks out, annotations back.",
+                      no_args_is_help=True)
+    app.command("config")(config_command)
+    app.command("to-ls")(to_ls_command)
+    app.command("from-ls")(from_ls_command)
+    app.command("adjudicate")(cli_adjudicate.adjudicate_command)
+    app.command("push")(cli_studio.push_command)
+    app.command("pull")(cli_studio.pull_command)
+    app.command("serve")(cli_studio.serve_command)
+    return app

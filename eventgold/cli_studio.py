@@ -1,6 +1,6 @@
 """The live-server commands of `eventgold annotate`: push, pull, serve.
 
-They add to the ``annotate`` group of :mod:`eventgold.cli_annotate`. ``serve``
+:func:`eventgold.cli_annotate.build_app` adds them to the ``annotate`` group. ``serve``
 is where the areas meet: it reads the bundled corpus (``eventgold.corpus``) and
 pre-annotates with the baseline extractor (``eventgold.eval``) when that is
 installed, and hands both to :func:`eventgold.annotate.serve.serve`, which
@@ -16,7 +16,6 @@ from typing import Any
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from eventgold.cli_annotate import app
 from eventgold.clikit import console, err_console, handles_errors
 
 URL_OPTION = typer.Option(
@@ -47,7 +46,6 @@ class _Bar:
             self.progress.stop()
 
 
-@app.command("push")
 @handles_errors
 def push_command(
     input_path: Path = typer.Argument(..., metavar="INPUT",
@@ -90,7 +88,6 @@ def push_command(
     err_console.print("\n".join(lines), markup=False)
 
 
-@app.command("pull")
 @handles_errors
 def pull_command(
     url: str = URL_OPTION,
@@ -112,7 +109,6 @@ def pull_command(
                       f"{report.summary.render()}", markup=False)
 
 
-@app.command("serve")
 @handles_errors
 def serve_command(
     port: int = typer.Option(8080, "--port", min=1, max=65535, help="Port on 127.0.0.1."),

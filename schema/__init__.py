@@ -8,6 +8,14 @@
 
 from .errors import DataError, EventgoldError, Problem, UsageError
 from .jsonl import atomic_write, dump_document, iter_json_lines, load_document, read_documents, write_documents
+from .llm import (
+    LLM_OMITTED_FIELDS,
+    LlmAnswer,
+    describe_llm_answer,
+    from_llm_answer,
+    llm_json_schema,
+    to_llm_answer,
+)
 from .migrate import migrate_document, migrate_lines
 from .model import (
     Actor,
@@ -75,12 +83,14 @@ def json_schema(version: str = "2") -> dict:  # type: ignore[type-arg]
 
 
 __all__ = [
-    "ACTOR_TYPES", "EVENT_TYPES", "JSON_SCHEMA_VERSIONS", "ROLE_FILLERS", "SCHEMA_VERSION", "VAGUE_QUANTITIES",
+    "ACTOR_TYPES", "EVENT_TYPES", "JSON_SCHEMA_VERSIONS", "LLM_OMITTED_FIELDS", "ROLE_FILLERS", "SCHEMA_VERSION",
+    "VAGUE_QUANTITIES",
     "Actor", "ActorLink", "ActorLinkType", "ActorType", "Argument", "Casualty", "CasualtyOutcome", "CasualtyStatus",
     "Certainty", "Coordinates", "CountQualifier", "DataError", "DateInterval", "DatePrecision", "Dateline", "Document",
-    "Event", "EventLink", "EventLinkType", "EventType", "EventgoldError", "InjurySeverity", "Location",
+    "Event", "EventLink", "EventLinkType", "EventType", "EventgoldError", "InjurySeverity", "LlmAnswer", "Location",
     "LocationPrecision", "Mention", "Modality", "Problem", "Profile", "Quantity", "Role", "Series", "Spatial",
     "SpatialRelation", "Time", "TimeAnchor", "UsageError", "Victim", "VictimCategory", "Weapon", "WeaponCategory",
-    "atomic_write", "check_document", "dump_document", "iter_json_lines", "iter_mentions", "json_schema",
-    "load_document", "migrate_document", "migrate_lines", "parse_document", "read_documents", "write_documents",
+    "atomic_write", "check_document", "describe_llm_answer", "dump_document", "from_llm_answer", "iter_json_lines",
+    "iter_mentions", "json_schema", "llm_json_schema", "load_document", "migrate_document", "migrate_lines",
+    "parse_document", "read_documents", "to_llm_answer", "write_documents",
 ]

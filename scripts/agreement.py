@@ -219,6 +219,9 @@ def agreement_section() -> str:
     finally:
         os.chdir(here)
     body = render(report, "markdown")
+    # the run's versions and date change every run; the card keeps the rest of 'About this report'
+    body = "\n".join(line for line in body.split("\n") if not line.startswith("eventgold ") or " · schema " not in line)
+    body = body.replace("\n\n\n", "\n\n")
     decisions = AGREEMENT / "decisions.yaml"
     extra = ""
     if decisions.exists():

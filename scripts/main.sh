@@ -6,8 +6,15 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 VENV="${VENV:-.venv}"
 [ -x "$VENV/bin/python" ] || python3 -m venv "$VENV"
-"$VENV/bin/python" -m pip install -q --upgrade pip
-"$VENV/bin/python" -m pip install -q -e .
+# the installers' own chatter (warnings of pip or setuptools) is kept in a log shown only when installing fails
+log="$(mktemp)"
+trap 'rm -f "$log"' EXIT
+if ! { "$VENV/bin/python" -m pip install -q --upgrade pip && "$VENV/bin/python" -m pip install -q -e .; } >"$log" 2>&1
+then
+    cat "$log" >&2
+    exit 1
+fi
+echo "installed eventgold $("$VENV/bin/eventgold" --version | cut -d' ' -f2) into $VENV"
 eg="$VENV/bin/eventgold"
 mkdir -p out
 "$eg" corpus validate

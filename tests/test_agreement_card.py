@@ -46,3 +46,22 @@ def test_the_gold_is_the_adjudicated_merge_of_the_two_annotations() -> None:
     # the gold's metadata gained `genre` in corpus 0.2.0, after the study; the annotations are the merge's
     assert all(gold[doc.id].model_copy(update={"metadata": doc.metadata}) == doc for doc in merged)
     assert all(gold[doc.id].metadata == {**doc.metadata, "genre": "alert"} for doc in merged)
+
+
+def test_card_agreement_v2_section_is_current(tmp_path: Path) -> None:
+    card = tmp_path / "README.md"
+    shutil.copy(ROOT / "corpus" / "README.md", card)
+    assert not _script().refresh_card_v2(card), "regenerate with: python scripts/agreement.py card-v2"
+
+
+def test_v2_study_covers_its_seeded_selection_and_a_quarter_of_the_corpus() -> None:
+    from eventgold.corpus import SPLITS, read_split
+    from eventgold.schema import read_documents
+
+    script = _script()
+    selected = sorted(i for ids in script.select_v2().values() for i in ids)
+    a = [d.id for d in read_documents(ROOT / "corpus" / "agreement" / "v2" / "annotator_a.jsonl")]
+    b = [d.id for d in read_documents(ROOT / "corpus" / "agreement" / "v2" / "annotator_b.jsonl")]
+    assert a == b == selected
+    total = sum(1 for s in SPLITS for _ in read_split(s))
+    assert len(selected) + len(script.select(script.study_ids())) >= max(75, 0.25 * total)

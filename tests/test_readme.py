@@ -6,12 +6,12 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from eventgold.cli import _register_areas, app
+from eventgold.cli import build_app
 
 ROOT = Path(__file__).resolve().parents[1]
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 runner = CliRunner()
-_register_areas()
+app = build_app()
 
 
 def test_the_two_commands_exist_and_ci_runs_the_test_command() -> None:
@@ -38,10 +38,21 @@ def test_baseline_table_matches_a_fresh_run(tmp_path: Path) -> None:
     pred = tmp_path / "pred.jsonl"
     assert runner.invoke(app, ["extract", "--system", "baseline", "--split", "test", "-o", str(pred)]).exit_code == 0
     out = tmp_path / "score.json"
-    result = runner.invoke(app, ["eval", "score", str(pred), "--split", "test", "--format", "json", "-o", str(out)])
+    result = runner.invoke(app, ["eval", "score", str(pred), "--split", "test", "--by", "genre", "--format", "json",
+                                 "-o", str(out)])
     assert result.exit_code == 0, result.output
-    computed = {(h["level"], h["title"]): h for h in json.loads(out.read_text(encoding="utf-8"))["headlines"]}
-    rows = re.findall(r"^\| (\S+) \| ([^|]+?) \| [^|]+ \| ([0-9.]+) ", README, flags=re.MULTILINE)
+    report = json.loads(out.read_text(encoding="utf-8"))
+    computed = {(h["level"], h["title"]): h for h in report["headlines"]}
+    overall = README[README.index("| level | score |"):].split("\n\n", 1)[0]
+    rows = re.findall(r"^\| (\S+) \| ([^|]+?) \| [^|]+ \| ([0-9.]+) ", overall, flags=re.MULTILINE)
     assert len(rows) == len(computed)
     for level, title, value in rows:
         assert f"{computed[(level, title)]['value']:.3f}" == value, (level, title)
+    per_genre = README[README.index("| genre (test) |"):].split("\n\n", 1)[0]
+    genre_rows = re.findall(r"^\| `(\S+)` \| (\d+) \| ([0-9.]+) ", per_genre, flags=re.MULTILINE)
+    groups = {g["value"]: g for g in report["by"]["groups"]}
+    assert len(genre_rows) == len(groups)
+    for genre, documents, identification in genre_rows:
+        by_name = {h["name"]: h for h in groups[genre]["headlines"]}
+        assert int(documents) == groups[genre]["documents"]
+        assert f"{by_name['events.identification.f1']['value']:.3f}" == identification, genre

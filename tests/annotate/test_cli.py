@@ -10,11 +10,12 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from eventgold.annotate.config import labeling_config
-from eventgold.cli_annotate import app
+from eventgold.cli_annotate import build_app
 from tests.annotate.golden import DATA
 from tests.annotate.stored import stored_export
 
 runner = CliRunner()
+app = build_app()
 SMALL = DATA / "small.jsonl"
 
 

@@ -283,8 +283,9 @@ def test_generated_documents_round_trip_through_the_server(live_studio: LiveStud
 
 def test_cli_push_and_pull_never_show_or_write_the_token(live_studio: LiveStudio, owner_key: str, corpus_file: Path,
                                                          corpus_docs: list[Document], tmp_path: Path) -> None:
-    import eventgold.cli_studio  # noqa: F401  (adds push, pull and serve to the annotate group)
-    from eventgold.cli_annotate import app
+    from eventgold.cli_annotate import build_app
+
+    app = build_app()
 
     runner = CliRunner()
     title = "eventgold cli"

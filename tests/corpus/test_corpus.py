@@ -7,7 +7,7 @@ import datasets
 import pytest
 from typer.testing import CliRunner
 
-from eventgold.cli import _register_areas, app
+from eventgold.cli import build_app
 from eventgold.corpus import (
     BUNDLED,
     SPLITS,
@@ -26,7 +26,7 @@ from eventgold.schema import Document, Modality, read_documents
 
 ROOT = Path(__file__).resolve().parents[2]
 runner = CliRunner()
-_register_areas()
+app = build_app()
 
 
 def all_docs():

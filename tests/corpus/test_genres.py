@@ -8,7 +8,7 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from eventgold.cli import _register_areas, app
+from eventgold.cli import build_app
 from eventgold.corpus import SPLITS, read_split
 from eventgold.corpus.density import densities
 from eventgold.corpus.overlap import shared_ngram_share, shared_ngrams
@@ -16,7 +16,7 @@ from eventgold.corpus.splits import assign_splits, incident_units
 from eventgold.schema import Document
 
 runner = CliRunner()
-_register_areas()
+app = build_app()
 GENRES = {"wire", "statement", "alert", "sitrep", "local_press", "live_updates", "claims", "analysis", "event_note"}
 
 

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from eventgold.cli import _register_areas, app
+from eventgold.cli import build_app
 from eventgold.eval.adjudication import Decision, adjudicate, compare_documents, render_report
 from eventgold.schema import Document, parse_document, read_documents, write_documents
 
@@ -17,7 +17,7 @@ GOLDEN = Path(__file__).parent / "data" / "adjudication_report.md"
 TEXT = ("Gunmen ambushed a police convoy near Gao on 3 May, killing at least four officers. "
         "The attack was claimed by the group. Protests are expected on Friday.")
 runner = CliRunner()
-_register_areas()
+app = build_app()
 
 
 def m(text: str, nth: int = 1) -> dict[str, Any]:

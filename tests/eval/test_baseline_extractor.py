@@ -10,7 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from typer.testing import CliRunner
 
-from eventgold.cli import _register_areas, app
+from eventgold.cli import build_app
 from eventgold.cli_extract import preannotate, training_documents
 from eventgold.eval.baseline import Baseline, KeywordMatcher
 from eventgold.eval.systems import run_system, strip_document
@@ -30,8 +30,7 @@ from .baseline_documents import BARDARASH, DIKWA, DOCUMENTS, KADUNA, KOLBIO
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "docs" / "examples" / "gold.jsonl"
-if not any(getattr(c, "name", None) == "extract" for c in app.registered_commands):
-    _register_areas()
+app = build_app()
 runner = CliRunner()
 
 
@@ -180,7 +179,7 @@ def test_extract_split_writes_valid_predictions_and_reports(tmp_path: Path) -> N
                                  "-o", str(out), "--num-proc", "2"])
     assert result.exit_code == 0, result.output
     assert [d.id for d in read_documents(out, Profile.PREDICTION)] == ["t-kolbio", "t-dikwa"]
-    assert f"extract: wrote 2 predictions from split dev to {out} (baseline," in result.stderr
+    assert f"extract: wrote 2 predictions to {out} (baseline on split dev," in result.stderr
 
 
 def test_extract_is_deterministic(tmp_path: Path) -> None:
@@ -199,10 +198,13 @@ def test_extract_usage_errors(tmp_path: Path) -> None:
     write_documents(gold, [DIKWA])
     out = str(tmp_path / "p.jsonl")
     cases = [
-        (["extract", str(gold), "-o", out], "give either --system NAME or --command 'CMD' (not both)"),
-        (["extract", "-s", "keywords", "-o", out], "give either an INPUT file or --split NAME (not both)"),
+        (["extract", str(gold), "-o", out], "give the system to run: --system NAME (e.g. baseline) or --command 'CMD'"),
+        (["extract", str(gold), "-s", "keywords", "-c", "cat", "-o", out],
+         "give either --system NAME or --command 'CMD', not both"),
+        (["extract", "-s", "keywords", "-o", out],
+         "give the documents to run on: an INPUT file or folder, or --split NAME"),
         (["extract", "-s", "keywords", str(gold), "--split", "dev", "-o", out],
-         "give either an INPUT file or --split NAME (not both)"),
+         "give either an INPUT file or folder or --split NAME, not both"),
         (["extract", "-s", "keywords", "--split", "valid", "--corpus", str(tmp_path), "-o", out],
          "unknown split 'valid'; choose one of train, dev, test"),
     ]

@@ -8,13 +8,12 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from eventgold.cli import _register_areas, app
+from eventgold.cli import build_app
 from eventgold.schema import Profile, parse_document
 from tests.eval.builders import as_gold, corpus, write_jsonl
 
 runner = CliRunner()
-if not any(group.name == "eval" for group in app.registered_groups):
-    _register_areas()
+app = build_app()
 
 GOLD, PRED = corpus(6)
 FAST = ["--resamples", "100"]
@@ -32,7 +31,9 @@ def test_score_table_to_stdout(files: tuple[str, str]) -> None:
     assert "HEADLINE SCORES" in result.stdout and "Arg-C" in result.stdout
 
 
-def test_score_json_is_byte_identical_across_runs_and_processes(files: tuple[str, str], tmp_path: Path) -> None:
+def test_score_json_is_byte_identical_across_runs_and_processes(files: tuple[str, str], tmp_path: Path,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
     gold, pred = files
     outputs = []
     for i, extra in enumerate(([], ["--num-proc", "2"], [])):
@@ -72,15 +73,16 @@ def test_unknown_document_is_exit_1(files: tuple[str, str], tmp_path: Path) -> N
     gold = write_jsonl(tmp_path / "small.jsonl", GOLD[:5])
     result = runner.invoke(app, ["eval", "score", pred, "--gold", str(gold), *FAST])
     assert result.exit_code == 1
-    assert "document 'doc-005': prediction for a document that is not in the gold data" in result.stderr
+    assert f"document 'doc-005': prediction for a document that is not in the gold file {gold}" in result.stderr
 
 
 @pytest.mark.parametrize(("args", "message"), [
     (["--split", "test", "--gold", "GOLD"], "give either --gold FILE or --split NAME, not both"),
     (["--gold", "nowhere.jsonl"], "nowhere.jsonl: no such file"),
     (["--split", "holdout"], "unknown split 'holdout'"),
-    (["--gold", "GOLD", "--zero-division", "2"], "zero_division must be 0, 1 or nan"),
-    (["--gold", "GOLD", "--resamples", "0"], "resamples must be at least 1"),
+    (["--gold", "GOLD", "--zero-division", "2"], "--zero-division must be 0, 1 or nan"),
+    (["--gold", "GOLD", "--resamples", "0"], "--resamples must be at least 1"),
+    (["--gold", "GOLD", "--num-proc", "0"], "--num-proc must be at least 1, not 0"),
     (["--gold", "GOLD", "--min-event-similarity", "0"], "--min-event-similarity must be in (0, 1]"),
 ])
 def test_usage_errors_are_exit_2(files: tuple[str, str], args: list[str], message: str) -> None:

@@ -49,8 +49,8 @@ def test_misclassified_missed_and_spurious() -> None:
     assert kinds == [("false_negative", "arrest"), ("false_positive", "statement"),
                      ("mismatch", "shelling_missile_attack")]
     mismatch = next(f for f in score.findings if f.level == "events" and f.kind == "mismatch")
-    assert mismatch.detail == ("aligned (similarity 0.71: type=0.00, trigger=1.00, time=1.00, places=1.00, "
-                               "actors=1.00) but typed air_drone_strike")
+    assert mismatch.detail == ("aligned (similarity 0.78: type=0.00, offsets=1.00, trigger=1.00, time=1.00, "
+                               "places=1.00, actors=1.00) but typed air_drone_strike")
     assert mismatch.gold is not None and mismatch.gold.start == GOLD.text.index("struck")
 
 

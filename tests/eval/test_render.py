@@ -18,18 +18,18 @@ REPORT = build_report(SCORED, Settings(resamples=100), explain=True)
 
 
 def test_table_shows_headlines_levels_and_errors() -> None:
-    text = render(REPORT, "table")
+    text = render(REPORT, "table", detail=True)
     f1 = REPORT.headline("events.classification.f1")
     assert text.startswith("eventgold evaluation\n")
     assert f"{f1.value:.3f}" in text and f"[{f1.low:.3f}, {f1.high:.3f}]" in text
     for title in ("HEADLINE SCORES", "MENTIONS: EVENT TRIGGERS", "EVENTS", "ARGUMENTS", "ACTORS", "LOCATIONS", "TIME",
-                  "CASUALTIES", "MODALITY", "CONFUSION TABLES", "ERRORS: EVENTS"):
+                  "CASUALTIES", "MODALITY", "CONFUSION TABLES", "ERRORS: EVENTS", "LEGEND", "ABOUT THIS REPORT"):
         assert f"\n{title}" in text, title
     assert "Arg-C" in text and "strict (Trig-C)" in text
 
 
 def test_markdown_tables_are_well_formed() -> None:
-    text = render(REPORT, "markdown")
+    text = render(REPORT, "markdown", detail=True)
     assert text.startswith("# eventgold evaluation\n")
     tables = re.findall(r"(?m)^(\|.*\|)\n(\|[:\-|]+\|)$", text)
     assert len(tables) > 20
@@ -53,7 +53,7 @@ def test_json_layout_rows_and_findings() -> None:
     data = json.loads(render(REPORT, "json"))
     row = next(r for r in data["rows"] if r["level"] == "events" and r["metric"] == "classification")
     assert set(row) == {"level", "metric", "title", "label", "tp", "fp", "fn", "precision", "recall", "f1", "f1_low",
-                        "f1_high"}
+                        "f1_high", "scored"}
     assert data["counts"]["events"]["classification"]["*"]["tp"] == row["tp"]
     assert set(data["findings"]) <= {"mentions.trigger", "mentions.actor", "mentions.location", "mentions.time",
                                      "mentions.casualty", "events", "arguments", "actors", "locations", "time",
@@ -67,6 +67,8 @@ def test_compare_and_agreement_render(tmp_path: Path) -> None:
     report = compare_scores(perfect, SCORED, Settings(resamples=100))
     for fmt in ("table", "markdown"):  # html shares the layout; drawing its plots again would only cost time
         assert "A − B" in render(report, fmt)
+        assert "system a:" not in render(report, fmt).lower()
+        assert "system a:" in render(report, fmt, detail=True).lower()
     data = json.loads(render(report, "json"))
     assert data["kind"] == "compare" and data["differences"][0]["name"] == "mentions.trigger.strict.f1"
     b = [parse_document(as_gold(p), Profile.GOLD) for p in PRED]

@@ -152,12 +152,16 @@ def test_module_attr_function_class_and_factory(tmp_path: Path) -> None:
 
 def test_python_system_errors_are_located() -> None:
     def wrong_text(doc: Document) -> Document:
-        return doc.model_copy(update={"text": doc.text.upper()})
+        upper = doc.text.upper()
+        return doc.model_copy(update={"text": upper, "events": [
+            Event(id="e1", type=EventType.RIOT, triggers=[Mention(start=0, end=7, text=upper[:7])])]})
 
     with pytest.raises(DataError) as err:
         list(run_system(wrong_text, [KOLBIO], name="system upper"))
-    assert str(err.value) == ("system upper: document 't-kolbio': text: prediction text differs from the input text. "
-                              "Copy the input text unchanged: offsets index into it")
+    assert str(err.value) == (
+        "system upper: document 't-kolbio': text: prediction text differs from the input text, and its mentions have "
+        "offsets. Copy the input text unchanged (offsets index into it), leave the text out (the harness adds it), "
+        "or give span-free mentions")
 
     def bad_offsets(doc: Document) -> Document:
         return doc.model_copy(update={"events": [Event(id="e1", type=EventType.RIOT,
@@ -284,10 +288,52 @@ def test_command_changed_text(tmp_path: Path) -> None:
         for line in sys.stdin:
             doc = json.loads(line)
             doc["text"] = doc["text"].strip() + " "
+            doc["events"] = [{"id": "e1", "type": "riot", "triggers": [{"start": 0, "end": 3, "text": doc["text"][:3]}]}]
             print(json.dumps(doc))
     """)
-    assert message == ("stdout of 'CMD':1: document 't-dikwa': text: prediction text differs from the input text. "
-                       "Copy the input text unchanged: offsets index into it")
+    assert message == ("stdout of 'CMD':1: document 't-dikwa': text: prediction text differs from the input text, "
+                       "and its mentions have offsets. Copy the input text unchanged (offsets index into it), leave "
+                       "the text out (the harness adds it), or give span-free mentions")
+
+
+def test_the_harness_adds_id_date_and_text_to_a_span_free_answer(tmp_path: Path) -> None:
+    """An LLM-style system answers with events only (no id, no date, no text, or a paraphrase): it is completed."""
+    cmd = _script(tmp_path, "llm.py", """
+        import json, sys
+        for n, line in enumerate(sys.stdin):
+            doc = json.loads(line)
+            answer = {"events": [{"id": "e1", "type": "riot", "triggers": [{"text": "clashes"}]}]}
+            if n == 1:
+                answer.update(id=doc["id"], text="A summary of the report.")
+            print(json.dumps(answer), flush=True)
+    """)
+    preds = list(run_command(cmd, DOCUMENTS[:3]))
+    assert [p.id for p in preds] == [d.id for d in DOCUMENTS[:3]]
+    assert [(p.text, p.published) for p in preds] == [(d.text, d.published) for d in DOCUMENTS[:3]]
+    assert all(p.events[0].triggers[0].start is None for p in preds)
+
+
+def test_python_system_span_free_answer_gets_the_input_text() -> None:
+    def summarizer(doc: Document) -> Document:
+        return Document(id=doc.id, published=doc.published, text="Summary.", events=[
+            Event(id="e1", type=EventType.RIOT, triggers=[Mention(text="riot")])])
+
+    [pred] = run_system(summarizer, [KOLBIO])
+    assert pred.text == KOLBIO.text
+
+
+def test_command_stderr_is_passed_through_when_it_succeeds(tmp_path: Path) -> None:
+    cmd = _script(tmp_path, "talk.py", """
+        import json, sys
+        for line in sys.stdin:
+            doc = json.loads(line)
+            print(f"thinking about {doc['id']}", file=sys.stderr, flush=True)
+            print(json.dumps(doc), flush=True)
+    """)
+    heard: list[str] = []
+    preds = list(run_command(cmd, DOCUMENTS[:2], stderr=heard.append))
+    assert len(preds) == 2
+    assert heard == [f"thinking about {d.id}" for d in DOCUMENTS[:2]]
 
 
 def test_command_exit_status_and_stderr_tail(tmp_path: Path) -> None:
@@ -318,7 +364,7 @@ def test_command_not_found_and_empty() -> None:
                               "Check the program name and PATH")
     with pytest.raises(UsageError) as err:
         list(run_command("  ", DOCUMENTS))
-    assert str(err.value) == ("--command is empty. Give the program to run, e.g. --command 'python my_system.py'")
+    assert str(err.value) == "command is empty. Give the program to run, e.g. 'python my_system.py'"
 
 
 def test_command_input_error_stops_the_command(tmp_path: Path) -> None:

@@ -147,7 +147,7 @@ def labeling_config() -> str:
 def mapping_tables() -> str:
     """The mapping as Markdown tables, made from the same tables the writer and reader use (for docs/annotate.md).
 
-    >>> "| `modality` | event | `modality` | `actual` |  |" in mapping_tables()
+    >>> "| `modality` | event (trigger) | `modality` | `actual` |  |" in mapping_tables()
     True
     """
     def default(c: Control) -> str:

@@ -40,6 +40,7 @@ import json
 import statistics
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -420,7 +421,7 @@ def _relations(w: _Writer, doc: Document) -> None:
             always = arg.quantity is not None or arg.asserted_by is not None or (
                 arg.spatial is not None and arg.spatial.distance_km is not None)
             facts.append(_Fact(labels, ev.id, arg.entity, plain=len(labels) == 1 and not always,
-                               own=_detail_writer(w, trigger, ev.id, i, j, arg, labels), always=always))
+                               own=partial(_write_detail, w, trigger, ev.id, i, j, arg, labels), always=always))
         w.ordered(facts, f"events[{i}].arguments")
         if ev.series is not None:
             for rid, _, _ in w.spans(ev.id, ev.series.mentions, label=KIND_LABELS[Kind.SERIES],
@@ -457,35 +458,30 @@ def _relations(w: _Writer, doc: Document) -> None:
         if alink.source not in regions or alink.target not in regions:
             w.lost(f"actor_links[{i}]", alink.source if alink.source not in regions else alink.target)
             continue
-        phrase = _link_phrase_writer(w, i, alink) if alink.mentions else None
+        phrase = partial(_write_link_phrase, w, i, alink) if alink.mentions else None
         actor_links.append(_Fact([alink.type.value], alink.source, alink.target, own=phrase, always=bool(phrase)))
     w.ordered(actor_links, "actor_links")
 
 
-def _detail_writer(w: _Writer, trigger: str, event_id: str, i: int, j: int, arg: Argument,
-                   labels: list[str]) -> Callable[[], None]:
+def _write_detail(w: _Writer, trigger: str, event_id: str, i: int, j: int, arg: Argument, labels: list[str]) -> None:
     """Write argument ``j`` through its own detail region (placed on the entity's first mention)."""
-    def write() -> None:
-        _, start, end = w.regions[arg.entity][0]
-        region = w.region(detail_id(event_id, j), start, end, KIND_LABELS[Kind.DETAIL])
-        w.attrs(region, arg, Kind.DETAIL)
-        w.relate(trigger, region[0], labels)
-        w.slots(region[0], arg, Kind.DETAIL, f"events[{i}].arguments[{j}]")
-    return write
+    _, start, end = w.regions[arg.entity][0]
+    region = w.region(detail_id(event_id, j), start, end, KIND_LABELS[Kind.DETAIL])
+    w.attrs(region, arg, Kind.DETAIL)
+    w.relate(trigger, region[0], labels)
+    w.slots(region[0], arg, Kind.DETAIL, f"events[{i}].arguments[{j}]")
 
 
-def _link_phrase_writer(w: _Writer, i: int, alink: ActorLink) -> Callable[[], None]:
+def _write_link_phrase(w: _Writer, i: int, alink: ActorLink) -> None:
     """Write actor link ``i`` as its phrase regions (type on the first, source and target relations from it)."""
-    def write() -> None:
-        regs = w.spans(f"actor_links[{i}]", alink.mentions, label=KIND_LABELS[Kind.ACTOR_LINK],
-                       path=f"actor_links[{i}]", field="mentions", prefix=actor_link_prefix(i), needed=False)
-        if not regs:  # every phrase was span-free (a prediction): the link alone, as a relation
-            w.relate(w.regions[alink.source][0][0], w.regions[alink.target][0][0], [alink.type.value])
-            return
-        _star(w, regs)
-        w.attrs(regs[0], alink, Kind.ACTOR_LINK)
-        w.slots(regs[0][0], alink, Kind.ACTOR_LINK, f"actor_links[{i}]")
-    return write
+    regs = w.spans(f"actor_links[{i}]", alink.mentions, label=KIND_LABELS[Kind.ACTOR_LINK],
+                   path=f"actor_links[{i}]", field="mentions", prefix=actor_link_prefix(i), needed=False)
+    if not regs:  # every phrase was span-free (a prediction): the link alone, as a relation
+        w.relate(w.regions[alink.source][0][0], w.regions[alink.target][0][0], [alink.type.value])
+        return
+    _star(w, regs)
+    w.attrs(regs[0], alink, Kind.ACTOR_LINK)
+    w.slots(regs[0][0], alink, Kind.ACTOR_LINK, f"actor_links[{i}]")
 
 
 def to_annotation(doc: Document, *, ground_truth: bool, completed_by: int | str | None = None) -> dict[str, Any]:

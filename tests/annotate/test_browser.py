@@ -129,13 +129,16 @@ class LabelingPage:
         if not choice.locator("input").first.is_checked():
             raise AssertionError(f"choice {option!r} did not stay ticked for region {region_text!r}")
 
+    def tab(self, name: str) -> None:
+        """Show the side panel's tab ``name`` (Regions or Relations)."""
+        self.page.locator(".lsf-panel-tabs__tab:visible").filter(has_text=re.compile(f"^{name}")).first.click()
+
     def relate(self, source_text: str, target_text: str, *labels: str) -> None:
         """Draw a relation from one region to another (through the Regions panel) and give it its labels."""
-        self.page.locator(".lsf-panel-tabs__tab").filter(has_text="Regions").first.click()
         self.region(source_text).click()
         self.page.get_by_role("button", name="Create Relation").click()
         self.region(target_text).click()
-        self.page.locator(".lsf-panel-tabs__tab").filter(has_text="Relations").first.click()
+        self.tab("Relations")
         relation = self.page.locator(".lsf-relations__item").last
         relation.wait_for()
         relation.hover()
@@ -144,12 +147,12 @@ class LabelingPage:
             self.page.locator(".lsf-relation-meta button").last.click()
             self.page.get_by_role("option", name=label, exact=True).first.click()
             self.page.keyboard.press("Escape")
-        self.page.locator(".lsf-panel-tabs__tab").filter(has_text="Regions").first.click()
+        self.tab("Regions")
 
-    def number(self, region_text: str, value: str) -> None:
-        """Select a region and type ``value`` into the one number field shown for it."""
+    def number(self, region_text: str, caption: str, value: str) -> None:
+        """Select a region and type ``value`` into the number field under the caption that contains ``caption``."""
         self.region(region_text).click()
-        field = self.page.locator("input[type=number]:visible").first
+        field = self.page.locator(f"xpath=//*[contains(text(), {caption!r})]/following::input[@type='number'][1]")
         field.fill(value)
         field.press("Enter")
 
@@ -234,7 +237,7 @@ def test_schema_2_argument_details_are_made_in_the_page(live_studio: LiveStudio,
     ui.mark("Argument detail", "20 km south of")
     ui.choose("Militants", "Non-state armed group")
     ui.choose("Gao", "Near")
-    ui.number("20 km south of", "20")
+    ui.number("20 km south of", "distance in km", "20")
     ui.relate("attack", "Militants", "attacker", "claimed")
     ui.relate("attack", "20 km south of", "place", "south")
     ui.relate("20 km south of", "Gao", "entity")

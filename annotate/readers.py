@@ -15,9 +15,10 @@ annotations should travel to Label Studio as an annotation.
   ``date``, and optionally ``source``, ``language``, ``synthetic``; any other
   column goes into ``metadata`` as text.
 * **JSONL**: one object per line. A line with any annotation field
-  (``actors``, ``events``, ...) is a gold document, checked under the gold
-  profile; any other line is a report with the same keys as a sidecar plus
-  ``text``.
+  (``actors``, ``events``, ``dateline``, ...) is a gold document, checked
+  under the gold profile (it must say its ``schema_version``; ``eventgold
+  migrate`` converts 1.x files); any other line is a report with the same
+  keys as a sidecar plus ``text``.
 
 A report without a date takes ``published`` from the caller (``--published``);
 without either it is an error, as the publication date anchors relative dates.
@@ -33,12 +34,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from eventgold.schema import DataError, Document, Problem, UsageError, iter_json_text, parse_document
+from eventgold.schema import DataError, Document, Problem, Profile, UsageError, iter_json_text, parse_document
+from eventgold.schema.validate import version_problem
 
 #: Fields of a document that are not annotations.
-REPORT_FIELDS = ("id", "published", "source", "language", "synthetic", "metadata", "text")
+REPORT_FIELDS = ("schema_version", "id", "published", "source", "language", "synthetic", "metadata", "text")
 #: A JSONL record with any of these keys is a gold document.
-ANNOTATION_FIELDS = ("actors", "locations", "times", "weapons", "events", "casualties", "links")
+ANNOTATION_FIELDS = ("dateline", "actors", "actor_links", "locations", "times", "weapons", "events", "casualties",
+                     "links")
 SIDECAR_SUFFIXES = (".json", ".yaml", ".yml", ".meta.json", ".meta.yaml", ".meta.yml")
 
 
@@ -220,6 +223,10 @@ def _read_jsonl(path: Path, published: dt.date | None) -> Iterator[Source]:
         if not isinstance(raw, dict):
             raise DataError(Problem("line is not a JSON object", "Write one object per line", file=name, line=lineno))
         if any(k in raw for k in ANNOTATION_FIELDS):
+            old = version_problem(raw, Profile.GOLD)
+            if old is not None:
+                raise DataError(old.located(file=name, line=lineno,
+                                            doc_id=raw.get("id") if isinstance(raw.get("id"), str) else None))
             try:
                 doc = parse_document(raw, json_text=record.text)
             except DataError as exc:

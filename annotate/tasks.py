@@ -16,32 +16,42 @@ so a task alone gives the document back. One document's annotations become one
 >>> [(r["from_id"], r["to_id"], r["labels"]) for r in document_result(doc) if r["type"] == "relation"]
 [('e1-t0', 'a1-m0', ['attacker'])]
 
+Every object's attributes are written from :data:`~.scheme.CONTROLS` (the
+value at each control's schema path) and its references from the slot rules
+of :data:`~.scheme.RELATION_RULES`, the same tables the reader of exports
+uses.
+
 The writer never loses order: relations are written in the order of the
 document's lists, and when one event has several roles for one entity (or two
 events several links) that are not next to each other in the list, each gets
 its own region pair, because Label Studio's editor keeps only one relation per
-ordered pair of regions. Only when every pair is used (more non-adjacent runs
-than triggers x mentions x 2) are labels merged onto one relation, which brings
-them back grouped; :attr:`Summary.skipped` does not count these, they are
-reported by :func:`document_result` through ``reordered``.
+ordered pair of regions. An argument that finds no free pair goes through an
+argument detail region of its own, as do arguments with a count, a distance or
+an attribution. Only event links (and actor links without a phrase) that find
+no free pair (more non-adjacent runs than triggers x triggers x 2) have their
+labels merged onto one relation, which brings them back grouped;
+:attr:`Summary.skipped` does not count these, they are reported by
+:func:`document_result` through ``reordered``.
 """
 
 from __future__ import annotations
 
 import json
 import statistics
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 from eventgold.schema import (
+    ActorLink,
+    Argument,
     DataError,
     Document,
     Mention,
     Problem,
     Profile,
-    Quantity,
     UsageError,
     atomic_write,
     read_documents,
@@ -49,21 +59,27 @@ from eventgold.schema import (
 
 from .readers import Source, read_sources
 from .scheme import (
-    CASUALTY_OF,
+    CONTROLS_BY_KIND,
     CONTROLS_BY_NAME,
     DATA_FIELDS,
     DATA_ID,
     DATA_TEXT,
+    DATELINE_ID,
+    KIND_FIELDS,
     KIND_LABELS,
     LABELS,
-    PART_OF,
+    MENTION_FIELDS,
     SAME_AS,
-    SOURCE,
+    SERIES_OF,
+    SLOTS,
     TEXT,
-    TIME_OF,
-    VICTIM,
+    Control,
     Kind,
-    region_id,
+    RelationRule,
+    actor_link_prefix,
+    detail_id,
+    mention_prefix,
+    series_prefix,
 )
 from .summary import OnError, Summary, check_on_error
 
@@ -76,6 +92,7 @@ def task_data(doc: Document) -> dict[str, Any]:
     """The task ``data``: the text plus every document field, so the task alone gives the document back."""
     return {
         DATA_TEXT: doc.text,
+        DATA_FIELDS["schema_version"]: doc.schema_version,
         DATA_ID: doc.id,
         DATA_FIELDS["published"]: doc.published.isoformat(),
         DATA_FIELDS["source"]: doc.source,
@@ -85,9 +102,75 @@ def task_data(doc: Document) -> dict[str, Any]:
     }
 
 
+def value_at(obj: Any, path: tuple[str, ...]) -> Any:
+    """The value at ``path`` in a schema object (None when any step is unset)."""
+    for part in path:
+        obj = getattr(obj, part)
+        if obj is None:
+            return None
+    return obj
+
+
+# How a schema value becomes a control's answer (see :func:`answer`).
+_NUMBER, _CHOICE, _FLAG, _TEXT, _TEXTS, _DATE = range(6)
+
+
+def _mode(c: Control) -> int:
+    if c.tag == "Choices":
+        return _FLAG if c.flag else _CHOICE
+    if c.tag == "TextArea":
+        return _TEXTS if c.many else _TEXT
+    return _DATE if c.tag == "DateTime" else _NUMBER
+
+
+def answer(c: Control, value: Any) -> Any:
+    """What a result of control ``c`` holds for the schema value ``value``; None when nothing is written."""
+    return None if value is None else _answer(_mode(c), value, c.options[0].stored if c.flag else "")
+
+
+def _answer(mode: int, value: Any, flag: str) -> Any:
+    if mode == _CHOICE:
+        return [str(value)]  # a StrEnum's str() is its value; country codes are plain strings
+    if mode == _NUMBER:
+        return value
+    if mode == _TEXT:
+        return [value]
+    if mode == _DATE:
+        return value.isoformat()
+    if mode == _FLAG:
+        return [flag] if value else None
+    return list(value) or None
+
+
+#: Per kind, the slot rules the writer writes (references, not series membership).
+_SLOT_PLAN: dict[Kind, tuple[RelationRule, ...]] = {
+    kind: tuple(rule for rule in SLOTS[kind] if rule.meaning == "slot") for kind in Kind}
+
+#: Per kind, each control as the writer walks it: first path step, the rest, name, result type, value key, mode,
+#: the stored option of a flag. Made from CONTROLS once, so writing an object is a loop over plain tuples.
+_WRITE_PLAN: dict[Kind, tuple[tuple[str, tuple[str, ...], str, str, str, int, str], ...]] = {
+    kind: tuple((c.path[0], c.path[1:], c.name, c.result_type, c.value_key, _mode(c),
+                 c.options[0].stored if c.flag else "") for c in CONTROLS_BY_KIND[kind]) for kind in Kind
+}
+
+
 @dataclass
-class _Pair:
-    item: dict[str, Any]
+class _Fact:
+    """One relation to write in order: ``labels`` from the region of object ``x`` to that of ``y``.
+
+    A ``plain`` fact (one role or link label) may share a relation with the
+    facts next to it. ``own`` is a writer that puts the fact on its own
+    region instead: an argument detail (used always when ``always``, for a
+    count, a distance or an attribution; otherwise when no pair of regions is
+    free), or the phrase of an actor link.
+    """
+
+    labels: list[str]
+    x: str
+    y: str
+    plain: bool = True
+    own: Callable[[], None] | None = None
+    always: bool = False
 
 
 class _Writer:
@@ -116,84 +199,153 @@ class _Writer:
         elif self.summary is not None:
             self.summary.skip(reason, problem)
 
-    def spans(self, obj_id: str, mentions: Sequence[Mention], *, label: str, path: str, trigger: bool = False,
-              score: float | None = None) -> list[Region]:
-        """Write the labels results of an object's mentions; return its regions (span-free ones left out)."""
+    def spans(self, obj_id: str, mentions: Sequence[Mention], *, label: str, path: str, field: str, prefix: str,
+              score: float | None = None, needed: bool = True) -> list[Region]:
+        """Write the labels results of mentions (region ids ``prefix`` + k); return their regions.
+
+        Span-free mentions are left out (or raise, see :func:`document_result`); ``needed``: an object left
+        without any region is reported (a series' phrases are not needed). ``path`` and ``field`` locate them.
+        """
         out: list[Region] = []
-        part = "triggers" if trigger else "mentions"
+        append = self.labels.append
         for k, m in enumerate(mentions):
-            if m.start is None or m.end is None:
-                self._missing(f"{path}.{part}[{k}]", f"mention {m.text!r} has no offsets",
+            start, end = m.start, m.end
+            if start is None or end is None:
+                self._missing(f"{path}.{field}[{k}]", f"mention {m.text!r} has no offsets",
                               "span-free prediction mention left out",
                               "Label Studio needs character offsets to show a region: add start and end, or pass "
                               "--on-error skip to leave span-free mentions out (they are counted)")
                 continue
-            rid = region_id(obj_id, k, trigger=trigger)
+            rid = f"{prefix}{k}"
             item: dict[str, Any] = {"id": rid, "from_name": LABELS, "to_name": TEXT, "type": "labels",
-                                    "value": {"start": m.start, "end": m.end, "text": m.text, "labels": [label]}}
+                                    "value": {"start": start, "end": end, "text": m.text, "labels": [label]}}
             if score is not None and not out:
                 item["score"] = score
-            self.labels.append(item)
-            out.append((rid, m.start, m.end))
-        if out:
-            self.regions[obj_id] = out
-        else:
-            self._missing(path, f"{obj_id!r} has no mention with offsets",
-                          "prediction object without any span left out",
+            append(item)
+            out.append((rid, start, end))
+        if needed and not out:
+            self._missing(path, f"{obj_id!r} has no mention with offsets", "prediction object without any span left out",
                           "Give at least one mention with offsets, or pass --on-error skip to leave it out")
         return out
 
-    def attr(self, region: Region, control: str, payload: Any) -> None:
-        """Write one per-region attribute on ``region``."""
-        result_type, value_key = _RESULT_KEYS[control]
-        rid, start, end = region
-        self.labels.append({"id": rid, "from_name": control, "to_name": TEXT, "type": result_type,
-                            "value": {"start": start, "end": end, value_key: payload}})
+    def region(self, rid: str, start: int, end: int, label: str) -> Region:
+        """Write one region over ``text[start:end]``."""
+        self.labels.append({"id": rid, "from_name": LABELS, "to_name": TEXT, "type": "labels",
+                            "value": {"start": start, "end": end, "text": self.doc.text[start:end], "labels": [label]}})
+        return rid, start, end
 
-    def count(self, region: Region, prefix: str, q: Quantity) -> None:
-        self.attr(region, f"{prefix}_qualifier", [q.qualifier.value])
-        for name in ("low", "best", "high"):
-            value = getattr(q, name)
-            if value is not None:
-                self.attr(region, f"{prefix}_{name}", value)
+    def objects(self, obj: Any, kind: Kind, field: str, i: int, *, label: str | None = None,
+                score: float | None = None) -> list[Region]:
+        """Write an object's regions and its attributes (on the first region); return the regions."""
+        regs = self.spans(obj.id, getattr(obj, MENTION_FIELDS[kind]), label=label or KIND_LABELS[kind],
+                          path=f"{field}[{i}]", field=MENTION_FIELDS[kind],
+                          prefix=mention_prefix(obj.id, trigger=kind is Kind.EVENT), score=score)
+        if regs:
+            self.regions[obj.id] = regs
+            self.attrs(regs[0], obj, kind)
+        return regs
+
+    def attrs(self, region: Region, obj: Any, kind: Kind) -> None:
+        """Write the per-region attributes of ``obj`` (every control of its kind with a value) on ``region``."""
+        rid, start, end = region
+        append = self.labels.append
+        for first, rest, name, result_type, value_key, mode, flag in _WRITE_PLAN[kind]:
+            value = getattr(obj, first)
+            if rest:
+                for part in rest:
+                    if value is None:
+                        break
+                    value = getattr(value, part)
+            if value is None:
+                continue
+            if mode == _CHOICE:
+                payload = [str(value)]
+            elif mode == _NUMBER:
+                payload = value
+            else:
+                payload = _answer(mode, value, flag)
+                if payload is None:
+                    continue
+            append({"id": rid, "from_name": name, "to_name": TEXT, "type": result_type,
+                    "value": {"start": start, "end": end, value_key: payload}})
 
     # --- relations -----------------------------------------------------------------------------------------
 
-    def relate(self, a: str, b: str, label: str, direction: str = "right") -> dict[str, Any]:
-        """Add ``label`` to the relation ``a -> b``, creating it when the pair is new."""
+    def relate(self, a: str, b: str, labels: list[str], direction: str = "right") -> dict[str, Any]:
+        """Add ``labels`` to the relation ``a -> b``, creating it when the pair is new."""
         item = self.pairs.get((a, b))
         if item is None:
-            item = {"from_id": a, "to_id": b, "type": "relation", "direction": direction, "labels": [label]}
+            item = {"from_id": a, "to_id": b, "type": "relation", "direction": direction, "labels": list(labels)}
             self.pairs[(a, b)] = item
             self.relations.append(item)
         else:
-            item["labels"].append(label)
+            item["labels"].extend(labels)
         return item
 
-    def free_pair(self, candidates: Iterable[tuple[str, str, str]]) -> tuple[str, str, str] | None:
-        for a, b, direction in candidates:
-            if (a, b) not in self.pairs:
-                return a, b, direction
-        return None
+    def head(self, obj_id: str | None) -> str | None:
+        regs = self.regions.get(obj_id) if obj_id is not None else None
+        return regs[0][0] if regs else None
 
-    def ordered(self, facts: Iterable[tuple[str, str, str]], candidates: Any) -> None:
-        """Write ``(label, x, y)`` facts so that reading them back keeps their order (see module doc)."""
+    def lost(self, path: str, ref: str) -> None:
+        self._missing(path, f"reference to {ref!r}, which has no region",
+                      "prediction reference to a left-out object left out",
+                      "Give the object a mention with offsets, or pass --on-error skip")
+
+    def slots(self, rid: str, obj: Any, kind: Kind, path: str) -> None:
+        """Write the references of ``obj`` (every slot rule of its kind) as relations from region ``rid``."""
+        for rule in _SLOT_PLAN[kind]:
+            value = value_at(obj, rule.path)
+            if value is None or value == []:
+                continue
+            for k, ref in enumerate(value if rule.many else (value,)):
+                target = self.head(ref)
+                if target is None:
+                    self.lost(f"{path}.{'.'.join(rule.path)}" + (f"[{k}]" if rule.many else ""), ref)
+                else:
+                    self.relate(rid, target, [rule.label])
+
+    def pairs_of(self, first: str, second: str) -> Iterator[tuple[str, str, str]]:
+        """Every (from, to, direction) pair of regions of two objects: first to second, then second to first."""
+        for a, _, _ in self.regions[first]:
+            for b, _, _ in self.regions[second]:
+                yield a, b, "right"
+        for a, _, _ in self.regions[first]:
+            for b, _, _ in self.regions[second]:
+                yield b, a, "left"
+
+    def ordered(self, facts: Iterable[_Fact], path: str) -> None:
+        """Write facts so that reading them back keeps their order (see the module doc)."""
         prev: tuple[str, str] | None = None
         prev_item: dict[str, Any] | None = None
         last: dict[tuple[str, str], dict[str, Any]] = {}
-        for label, x, y in facts:
-            if prev == (x, y) and prev_item is not None:
-                prev_item["labels"].append(label)
+        for fact in facts:
+            key = (fact.x, fact.y)
+            if fact.own is not None and fact.always:
+                fact.own()
+                prev, prev_item = None, None
                 continue
-            slot = self.free_pair(candidates(x, y))
+            if fact.plain and prev == key and prev_item is not None:
+                prev_item["labels"].extend(fact.labels)
+                continue
+            slot = next(((a, b, d) for a, b, d in self.pairs_of(*key) if (a, b) not in self.pairs), None)
+            if slot is None and fact.own is not None:
+                fact.own()
+                prev, prev_item = None, None
+                continue
             if slot is None:
-                item = last[(x, y)]
-                item["labels"].append(label)
+                item = last.get(key)
+                if item is None or not fact.plain:
+                    self.problems.append(Problem(
+                        f"{' '.join(fact.labels)} from {fact.x!r} to {fact.y!r} finds no free pair of their regions",
+                        "Label Studio keeps one relation per pair of regions: give one of them another mention",
+                        file=self.where, doc_id=self.doc.id, path=path))
+                    continue
+                item["labels"].extend(fact.labels)
                 self.reordered += 1
             else:
-                item = self.relate(*slot[:2], label, slot[2])
-            last[(x, y)] = item
-            prev, prev_item = (x, y), item
+                item = self.relate(slot[0], slot[1], fact.labels, slot[2])
+            last[key] = item
+            prev, prev_item = key, (item if fact.plain else None)
 
     def result(self) -> list[dict[str, Any]]:
         return self.labels + self.relations
@@ -202,7 +354,7 @@ class _Writer:
 def _star(w: _Writer, regions: list[Region]) -> None:
     """Coreference: the first region of an object points at each of its other regions."""
     for rid, _, _ in regions[1:]:
-        w.relate(regions[0][0], rid, SAME_AS)
+        w.relate(regions[0][0], rid, [SAME_AS])
 
 
 def document_result(doc: Document, *, where: str | None = None, span_free: OnError = "raise",
@@ -218,55 +370,12 @@ def document_result(doc: Document, *, where: str | None = None, span_free: OnErr
     ``reordered``: how many labels had to share a relation out of order.
     """
     w = _Writer(doc, where=where, span_free=span_free, summary=summary, scores=scores)
-    for i, a in enumerate(doc.actors):
-        regs = w.spans(a.id, a.mentions, label=KIND_LABELS[Kind.ACTOR], path=f"actors[{i}]")
-        if regs:
-            r = regs[0]
-            w.attr(r, "actor_type", [a.type.value])
-            w.attr(r, "actor_name", [a.name])
-            if a.aliases:
-                w.attr(r, "actor_aliases", list(a.aliases))
-            if a.country is not None:
-                w.attr(r, "actor_country", [a.country])
-    for i, loc in enumerate(doc.locations):
-        regs = w.spans(loc.id, loc.mentions, label=KIND_LABELS[Kind.LOCATION], path=f"locations[{i}]")
-        if regs:
-            r = regs[0]
-            w.attr(r, "location_name", [loc.name])
-            if loc.aliases:
-                w.attr(r, "location_aliases", list(loc.aliases))
-            w.attr(r, "location_precision", [loc.precision.value])
-            if loc.country is not None:
-                w.attr(r, "location_country", [loc.country])
-            if loc.admin1 is not None:
-                w.attr(r, "location_admin1", [loc.admin1])
-            if loc.coordinates is not None:
-                w.attr(r, "location_lat", loc.coordinates.lat)
-                w.attr(r, "location_lon", loc.coordinates.lon)
-            if loc.gazetteer_id is not None:
-                w.attr(r, "location_gazetteer", [loc.gazetteer_id])
-    for i, t in enumerate(doc.times):
-        regs = w.spans(t.id, t.mentions, label=KIND_LABELS[Kind.TIME], path=f"times[{i}]")
-        if regs:
-            r = regs[0]
-            w.attr(r, "time_start", t.value.start.isoformat())
-            w.attr(r, "time_end", t.value.end.isoformat())
-            w.attr(r, "time_precision", [t.value.precision.value])
-            if t.relative:
-                w.attr(r, "time_relative", ["relative"])
-    for i, wp in enumerate(doc.weapons):
-        regs = w.spans(wp.id, wp.mentions, label=KIND_LABELS[Kind.WEAPON], path=f"weapons[{i}]")
-        if regs:
-            r = regs[0]
-            w.attr(r, "weapon_name", [wp.name])
-            w.attr(r, "weapon_category", [wp.category.value])
-            if wp.quantity is not None:
-                w.count(r, "weapon", wp.quantity)
+    for kind in (Kind.ACTOR, Kind.LOCATION, Kind.TIME, Kind.WEAPON):
+        field = KIND_FIELDS[kind]
+        for i, obj in enumerate(getattr(doc, field)):
+            w.objects(obj, kind, field, i)
     for i, ev in enumerate(doc.events):
-        score = ev.confidence if scores else None
-        regs = w.spans(ev.id, ev.triggers, label=ev.type.value, path=f"events[{i}]", trigger=True, score=score)
-        if regs:
-            w.attr(regs[0], "modality", [ev.modality.value])
+        w.objects(ev, Kind.EVENT, "events", i, label=str(ev.type), score=ev.confidence if scores else None)
     for i, c in enumerate(doc.casualties):
         if c.event not in w.regions:
             if c.mentions and any(m.start is not None for m in c.mentions):
@@ -274,20 +383,21 @@ def document_result(doc: Document, *, where: str | None = None, span_free: OnErr
                            "region", "prediction casualty of a left-out event left out",
                            "Give the event a trigger with offsets, or pass --on-error skip")
             continue
-        regs = w.spans(c.id, c.mentions, label=KIND_LABELS[Kind.CASUALTY], path=f"casualties[{i}]")
-        if regs:
-            r = regs[0]
-            w.attr(r, "casualty_outcome", [c.outcome.value])
-            w.count(r, "casualty", c.count)
-            w.attr(r, "victim_category", [c.victim.category.value])
-            if c.victim.nationality is not None:
-                w.attr(r, "victim_nationality", [c.victim.nationality])
+        w.objects(c, Kind.CASUALTY, "casualties", i)
     _relations(w, doc)
     if w.problems:
         raise DataError(w.problems)
     if stats is not None:
         stats["reordered"] = stats.get("reordered", 0) + w.reordered
     return w.result()
+
+
+def _qualifiers(arg: Argument) -> list[str]:
+    """The closed choices of an argument as further labels of its role relation."""
+    out = [arg.certainty.value] if arg.certainty is not None else []
+    if arg.spatial is not None:
+        out.append(arg.spatial.relation.value)
+    return out
 
 
 def _relations(w: _Writer, doc: Document) -> None:
@@ -297,64 +407,81 @@ def _relations(w: _Writer, doc: Document) -> None:
             if obj.id in regions:
                 _star(w, regions[obj.id])
 
-    def head(obj_id: str | None) -> str | None:
-        return regions[obj_id][0][0] if obj_id is not None and obj_id in regions else None
-
-    def lost(path: str, ref: str) -> None:
-        w._missing(path, f"reference to {ref!r}, which has no region", "prediction reference to a left-out object left out",
-                   "Give the object a mention with offsets, or pass --on-error skip")
-
-
-    def region_pairs(first: str, second: str) -> Iterator[tuple[str, str, str]]:
-        """Every (from, to, direction) pair of regions of two objects: first to second, then second to first."""
-        for a, _, _ in regions[first]:
-            for b, _, _ in regions[second]:
-                yield a, b, "right"
-        for a, _, _ in regions[first]:
-            for b, _, _ in regions[second]:
-                yield b, a, "left"
-
     for i, ev in enumerate(doc.events):
         if ev.id not in regions:
             continue
         trigger = regions[ev.id][0][0]
-        if ev.time is not None:
-            if (time_head := head(ev.time)) is None:
-                lost(f"events[{i}].time", ev.time)
-            else:
-                w.relate(trigger, time_head, TIME_OF)
+        w.slots(trigger, ev, Kind.EVENT, f"events[{i}]")
         facts = []
         for j, arg in enumerate(ev.arguments):
             if arg.entity not in regions:
-                lost(f"events[{i}].arguments[{j}].entity", arg.entity)
-            else:
-                facts.append((arg.role.value, ev.id, arg.entity))
-
-        w.ordered(facts, region_pairs)
+                w.lost(f"events[{i}].arguments[{j}].entity", arg.entity)
+                continue
+            labels = [arg.role.value, *_qualifiers(arg)]
+            always = arg.quantity is not None or arg.asserted_by is not None or (
+                arg.spatial is not None and arg.spatial.distance_km is not None)
+            facts.append(_Fact(labels, ev.id, arg.entity, plain=len(labels) == 1 and not always,
+                               own=partial(_write_detail, w, trigger, ev.id, i, j, arg, labels), always=always))
+        w.ordered(facts, f"events[{i}].arguments")
+        if ev.series is not None:
+            for rid, _, _ in w.spans(ev.id, ev.series.mentions, label=KIND_LABELS[Kind.SERIES],
+                                     path=f"events[{i}].series", field="mentions", prefix=series_prefix(ev.id),
+                                     needed=False):
+                w.relate(rid, trigger, [SERIES_OF])
 
     links = []
     for i, link in enumerate(doc.links):
         if link.source not in regions or link.target not in regions:
-            lost(f"links[{i}]", link.source if link.source not in regions else link.target)
+            w.lost(f"links[{i}]", link.source if link.source not in regions else link.target)
         else:
-            links.append((link.type.value, link.source, link.target))
+            links.append(_Fact([link.type.value], link.source, link.target))
+    w.ordered(links, "links")
 
-    w.ordered(links, region_pairs)
+    for field, kind in (("casualties", Kind.CASUALTY), ("times", Kind.TIME)):
+        for i, obj in enumerate(getattr(doc, field)):
+            if obj.id in regions:
+                w.slots(regions[obj.id][0][0], obj, kind, f"{field}[{i}]")
 
-    for i, c in enumerate(doc.casualties):
-        if c.id not in regions:
+    if doc.dateline is not None:
+        m = doc.dateline.mention
+        if m.start is None or m.end is None:
+            w._missing("dateline.mention", f"dateline {m.text!r} has no offsets", "span-free prediction dateline left out",
+                       "Label Studio needs character offsets to show a region: add start and end, or pass "
+                       "--on-error skip to leave it out (it is counted)")
+        else:
+            head = w.region(DATELINE_ID, m.start, m.end, KIND_LABELS[Kind.DATELINE])
+            w.attrs(head, doc.dateline, Kind.DATELINE)
+            w.slots(head[0], doc.dateline, Kind.DATELINE, "dateline")
+
+    actor_links = []
+    for i, alink in enumerate(doc.actor_links):
+        if alink.source not in regions or alink.target not in regions:
+            w.lost(f"actor_links[{i}]", alink.source if alink.source not in regions else alink.target)
             continue
-        me = regions[c.id][0][0]
-        w.relate(me, regions[c.event][0][0], CASUALTY_OF)
-        for path, ref, label in ((f"casualties[{i}].victim.actor", c.victim.actor, VICTIM),
-                                 (f"casualties[{i}].source", c.source, SOURCE),
-                                 (f"casualties[{i}].part_of", c.part_of, PART_OF)):
-            if ref is None:
-                continue
-            if (other := head(ref)) is None:
-                lost(path, ref)
-            else:
-                w.relate(me, other, label)
+        phrase = partial(_write_link_phrase, w, i, alink) if alink.mentions else None
+        actor_links.append(_Fact([alink.type.value], alink.source, alink.target, own=phrase, always=bool(phrase)))
+    w.ordered(actor_links, "actor_links")
+
+
+def _write_detail(w: _Writer, trigger: str, event_id: str, i: int, j: int, arg: Argument, labels: list[str]) -> None:
+    """Write argument ``j`` through its own detail region (placed on the entity's first mention)."""
+    _, start, end = w.regions[arg.entity][0]
+    region = w.region(detail_id(event_id, j), start, end, KIND_LABELS[Kind.DETAIL])
+    w.attrs(region, arg, Kind.DETAIL)
+    w.relate(trigger, region[0], labels)
+    w.slots(region[0], arg, Kind.DETAIL, f"events[{i}].arguments[{j}]")
+
+
+def _write_link_phrase(w: _Writer, i: int, alink: ActorLink) -> None:
+    """Write actor link ``i`` as its phrase regions (type on the first, source and target relations from it)."""
+    regs = w.spans(f"actor_links[{i}]", alink.mentions, label=KIND_LABELS[Kind.ACTOR_LINK],
+                   path=f"actor_links[{i}]", field="mentions", prefix=actor_link_prefix(i), needed=False)
+    if not regs:  # every phrase was span-free (a prediction): the link alone, as a relation
+        w.relate(w.regions[alink.source][0][0], w.regions[alink.target][0][0], [alink.type.value])
+        return
+    _star(w, regs)
+    w.attrs(regs[0], alink, Kind.ACTOR_LINK)
+    w.slots(regs[0][0], alink, Kind.ACTOR_LINK, f"actor_links[{i}]")
 
 
 def to_annotation(doc: Document, *, ground_truth: bool, completed_by: int | str | None = None) -> dict[str, Any]:

@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner, Result
 
-from eventgold.annotate import export
+from eventgold.annotate import jsonstream
 from eventgold.annotate.tasks import to_task
 from eventgold.cli import build_app
 from eventgold.eval.scoring import PredictionIndex
@@ -236,10 +236,10 @@ def test_5_output_without_permission_is_a_usage_error(tmp_path: Path) -> None:  
 def test_6_data_after_a_closing_bracket_on_the_read_boundary_is_an_error(tmp_path: Path) -> None:
     tasks = export_of(*(doc(id=f"d{i}") for i in range(6)))
     array = json.dumps(tasks)
-    pad = export._CHUNK - len(array)
+    pad = jsonstream._CHUNK - len(array)
     assert pad > 0
     text = " " * pad + array  # the closing ']' is the 4,194,304th character
-    assert len(text) == export._CHUNK and text[-1] == "]"
+    assert len(text) == jsonstream._CHUNK and text[-1] == "]"
     path = tmp_path / "export.json"
     path.write_text(text + "\n" + json.dumps(export_of(doc(id="d9"))), encoding="utf-8")
     out = tmp_path / "gold.jsonl"
@@ -252,13 +252,13 @@ def test_6_data_after_a_closing_bracket_on_the_read_boundary_is_an_error(tmp_pat
 @pytest.mark.parametrize("chunk", [1, 2, 3, 5, 64])
 def test_6_whitespace_then_data_after_the_array_at_any_chunk_size(tmp_path: Path, chunk: int,
                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(export, "_CHUNK", chunk)
+    monkeypatch.setattr(jsonstream, "_CHUNK", chunk)
     path = tmp_path / "export.json"
     path.write_text('[{"id": 1}]' + " \n\t " * 7 + "[2]", encoding="utf-8")
     with pytest.raises(DataError, match="text after the end of the array"):
-        list(export.iter_export(path))
+        list(jsonstream.iter_export(path))
     path.write_text('[{"id": 1}]' + " \n\t " * 7, encoding="utf-8")
-    assert list(export.iter_export(path)) == [{"id": 1}]
+    assert list(jsonstream.iter_export(path)) == [{"id": 1}]
 
 
 # --- 9. non-UTF-8 bytes are located by line and file offset ------------------------------------------------------
@@ -281,7 +281,7 @@ def test_9_a_bad_byte_on_line_3000_is_located(tmp_path: Path) -> None:
 
 
 def test_9_a_bad_byte_in_an_export_is_located(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(export, "_CHUNK", 1000)
+    monkeypatch.setattr(jsonstream, "_CHUNK", 1000)
     body = json.dumps(export_of(*(doc(id=f"d{i}") for i in range(4))), indent=1).encode()
     at = body.rindex(b"Test desk")
     path = tmp_path / "export.json"

@@ -1,9 +1,11 @@
 """Malformed Label Studio exports, each with the exact messages ``from-ls`` must give.
 
-Every case starts from a good export of ``data/small.jsonl`` (tasks 1 and 2,
-annotations 101 and 102, documents ``sm-1`` and ``sm-2``) as Label Studio
-stores it, changes one thing, and lists the problems expected, in order. The
-export file is called ``export.json``.
+Every case starts from a good export as Label Studio stores it, changes one
+thing, and lists the problems expected, in order. The export file is called
+``export.json``. :data:`CASES` start from ``data/small.jsonl`` (tasks 1 and 2,
+annotations 101 and 102, documents ``sm-1`` and ``sm-2``); :data:`V2_CASES`
+from the schema 2.0 example ``docs/examples/v2`` (task 1, annotation 101,
+document ``ex-201``), for the 2.0 fields.
 """
 
 from __future__ import annotations
@@ -15,13 +17,19 @@ from pathlib import Path
 from typing import Any
 
 from eventgold.annotate.tasks import to_task
+from eventgold.corpus.authoring import build_document
 from eventgold.schema import read_documents
 from tests.annotate.stored import stored_export
 
 DATA = Path(__file__).resolve().parent / "data"
 
 
-def base_export() -> list[dict[str, Any]]:
+REPO = DATA.parents[2]
+
+
+def base_export(base: str = "small") -> list[dict[str, Any]]:
+    if base == "v2":
+        return stored_export([to_task(build_document(REPO / "docs" / "examples" / "v2", "ex-201"), gold=True)])
     return stored_export([to_task(d, gold=True) for d in read_documents(DATA / "small.jsonl")])
 
 
@@ -53,6 +61,7 @@ class Case:
     expected: list[str]
     options: dict[str, Any] = field(default_factory=dict)
     raw: str | None = None  # the whole export file, instead of a changed good export
+    base: str = "small"  # the good export it starts from: "small" or "v2"
 
 
 def first(fn: Callable[[Task], Any]) -> Callable[[list[Task]], Any]:
@@ -207,12 +216,12 @@ CASES: list[Case] = [
     Case("relation_without_label", first(lambda t: relation(t, "e2-t0", "l2-m0").pop("labels")), [
         "export.json: document 'sm-1': task 1, annotation 101, relation 'e2-t0' -> 'l2-m0': relation from region 'e2-t0' (attack) to region 'l2-m0' (location) has no label. Choose its label in the Relations panel, or delete the relation",
     ]),
-    Case("relation_label_unknown", first(lambda t: _set(relation(t, "e2-t0", "l2-m0"), labels=["near"])), [
-        "export.json: document 'sm-1': task 1, annotation 101, relation 'e2-t0' -> 'l2-m0': relation label 'near' is not in the labeling config. Use the config from 'eventgold annotate config' and relabel the relation",
+    Case("relation_label_unknown", first(lambda t: _set(relation(t, "e2-t0", "l2-m0"), labels=["nearby"])), [
+        "export.json: document 'sm-1': task 1, annotation 101, relation 'e2-t0' -> 'l2-m0': relation label 'nearby' is not in the labeling config. Use the config from 'eventgold annotate config' and relabel the relation",
     ]),
     Case("relation_label_between_wrong_kinds", first(lambda t: _set(relation(t, "c1-m0", "a3-m0"),
                                                                      labels=["attacker"])), [
-        "export.json: document 'sm-1': task 1, annotation 101, relation 'c1-m0' -> 'a3-m0': 'attacker' cannot link a casualty region to an actor region (it links event -> actor). Choose another label, or link other regions",
+        "export.json: document 'sm-1': task 1, annotation 101, relation 'c1-m0' -> 'a3-m0': 'attacker' cannot link a casualty region to an actor region (it links event -> actor, event -> detail). Choose another label, or link other regions",
     ]),
     Case("two_way_event_link", first(lambda t: _set(relation(t, "e2-t0", "e1-t0"), direction="bi")), [
         "export.json: document 'sm-1': task 1, annotation 101, relation 'e2-t0' -> 'e1-t0': 'response_to' goes one way but the relation is two-way (bi). Set the relation's direction in the Relations panel",
@@ -263,5 +272,110 @@ CASES: list[Case] = [
     ]),
     Case("two_tasks_with_one_document_id", _duplicate_doc, [
         "export.json: document 'sm-1': task 2: document id 'sm-1' is also the id of task 1. Give every task its own data.doc_id",
+    ]),
+]
+
+
+# --- schema 2.0: argument details and qualifiers, series, dateline, actor links, casualty and time additions ---
+
+
+def v2(name: str, change: Callable[[Task], Any], expected: list[str]) -> Case:
+    return Case(name, first(change), expected, base="v2")
+
+
+def _labels(a: str, b: str, *labels: str) -> Callable[[Task], Any]:
+    return lambda t: _set(relation(t, a, b), labels=list(labels))
+
+
+def _add(a: str, b: str, *labels: str) -> Callable[[Task], Any]:
+    return lambda t: result(t).append({"from_id": a, "to_id": b, "type": "relation", "direction": "right",
+                                       "labels": list(labels)})
+
+
+def _second_dateline(t: Task) -> None:
+    copy = json.loads(json.dumps(item(t, "dateline/m0")))
+    copy["id"] = "Zx81"
+    copy["value"].update(start=40, end=52, text="Air defences")
+    result(t).append(copy)
+
+
+V2_CASES: list[Case] = [
+    v2("detail_without_entity", lambda t: drop(t, relation(t, "e1/a2", "w1-m0")), [
+        "export.json: document 'ex-201': task 1, annotation 101, region 'e1/a2' (detail): chars 108-117: argument detail 'e1/a2' is not linked to its entity. Draw an entity relation from the detail to the actor, location or weapon",
+    ]),
+    v2("detail_without_event", lambda t: drop(t, relation(t, "e1-t0", "e1/a2")), [
+        "export.json: document 'ex-201': task 1, annotation 101, region 'e1/a2' (detail): chars 108-117: argument detail 'e1/a2' is not linked to an event. Draw the role relation (attacker, place, ...) from the event's trigger to the detail, or delete the detail",
+    ]),
+    v2("detail_of_two_arguments", _add("e2-t1", "e1/a2", "instrument"), [
+        "export.json: document 'ex-201': task 1, annotation 101, relation 'e2-t1' -> 'e1/a2': argument detail 'e1/a2' is the object of two role relations; a detail belongs to one argument. Give each argument its own detail region",
+    ]),
+    v2("detail_with_two_entities", _add("e1/a2", "w2-m0", "entity"), [
+        "export.json: document 'ex-201': task 1, annotation 101, relation 'e1/a2' -> 'w2-m0': argument detail 'e1/a2' has two entity links: 'w1' and 'w2'. Keep one of the two relations",
+    ]),
+    v2("detail_quantity_without_qualifier", lambda t: drop(t, item(t, "e1/a2", "argument_qualifier")), [
+        "export.json: document 'ex-201': task 1, annotation 101, region 'e1/a2' (detail): chars 108-117: argument detail 'e1/a2' has a quantity but no qualifier. Select the region and fill in 'Argument quantity (how many of the entity: 14 in 14 of 16 drones): how the text states the number'",
+    ]),
+    v2("distance_without_spatial_relation", _labels("e6-t0", "e6/a3", "place"), [
+        "export.json: document 'ex-201': task 1, annotation 101, region 'e6/a3' (detail): chars 958-965: argument detail 'e6/a3' has a distance but no spatial relation. Add near or a compass direction (north, ...) to the labels of the role relation",
+    ]),
+    v2("distance_that_is_text", lambda t: _set(item(t, "e6/a3", "argument_distance")["value"], number="20 km"), [
+        "export.json: document 'ex-201': task 1, annotation 101, argument_distance of region 'e6/a3': chars 958-965: argument_distance is '20 km', not a number. Type a number",
+    ]),
+    v2("qualifier_without_role", _labels("e4-t0", "l2-m0", "south"), [
+        "export.json: document 'ex-201': task 1, annotation 101, relation 'e4-t0' -> 'l2-m0': 'south' qualifies an argument, but the relation names no role. Add the role label (attacker, place, ...) to the relation, or remove 'south'",
+    ]),
+    v2("qualifier_with_two_roles", _labels("e4-t0", "l2-m0", "place", "target", "south"), [
+        "export.json: document 'ex-201': task 1, annotation 101, relation 'e4-t0' -> 'l2-m0': 'south' qualifies one argument, but the relation names place, target. Draw each role as its own relation and keep 'south' on the one it qualifies",
+    ]),
+    v2("qualifier_on_a_reference", _labels("e1-t0", "t1-m0", "time", "claimed"), [
+        "export.json: document 'ex-201': task 1, annotation 101, relation 'e1-t0' -> 't1-m0': 'claimed' qualifies an argument, not a time relation. Remove 'claimed' from this relation",
+    ]),
+    v2("two_certainties", _labels("e2-t0", "e2/a0", "attacker", "claimed", "denied"), [
+        "export.json: document 'ex-201': task 1, annotation 101, relation 'e2-t0' -> 'e2/a0': relation has 'claimed' and 'denied', two values of certainty. Keep one of them; two sources that disagree are two arguments, each through its own detail",
+    ]),
+    v2("certainty_on_a_place_argument", _labels("e4-t0", "l2-m0", "place", "suspected"), [
+        "export.json: document 'ex-201': task 1, annotation 101, relation 'e4-t0' -> 'l2-m0': attribution certainty on a place argument. Certainty and asserted_by belong to attacker arguments; remove them here",
+    ]),
+    v2("spatial_relation_on_an_actor", _labels("e3-t0", "a5-m0", "authority", "near"), [
+        "export.json: document 'ex-201': task 1, annotation 101, relation 'e3-t0' -> 'a5-m0': spatial: spatial relation on authority -> 'a5', which is not a location. Spatial relations belong to place (or location target) arguments; remove it",
+    ]),
+    v2("series_phrase_not_linked", lambda t: drop(t, relation(t, "e6/s0", "e6-t0")), [
+        "export.json: document 'ex-201': task 1, annotation 101, region 'e6/s0' (series): chars 1017-1022: series phrase 'e6/s0' is not linked to its event. Draw a series_of relation from the phrase to the event it counts",
+    ]),
+    v2("series_without_count_qualifier", lambda t: drop(t, item(t, "e6-t0", "series_qualifier")), [
+        "export.json: document 'ex-201': task 1, annotation 101, region 'e6-t0' (air_drone_strike): chars 910-916: event 'e6' has a series but no count qualifier. Select the region and fill in 'Series count (this incident included): how the text states the number'",
+    ]),
+    v2("series_ordinal_zero", lambda t: _set(item(t, "e6-t0", "series_ordinal")["value"], number=0), [
+        "export.json: document 'ex-201': task 1, annotation 101, region 'e6-t0' (air_drone_strike): chars 910-916: series.ordinal: Input should be greater than or equal to 1. Fix the attribute in Label Studio",
+    ]),
+    v2("two_datelines", _second_dateline, [
+        "export.json: document 'ex-201': task 1, annotation 101, region 'Zx81' (dateline): chars 40-52: region 'Zx81' (dateline) is a second dateline; a report has one. Delete one of the dateline regions",
+    ]),
+    v2("actor_link_phrase_without_target", lambda t: drop(t, relation(t, "actor_link0/m0", "a6-m0")), [
+        "export.json: document 'ex-201': task 1, annotation 101, region 'actor_link0/m0' (actor_link): chars 441-452: actor link 'actor_link0/m0' has no target actor. Draw a target relation from the phrase to the actor the link points to",
+    ]),
+    v2("actor_link_phrase_without_type", lambda t: drop(t, item(t, "actor_link0/m0", "actor_link_type")), [
+        "export.json: document 'ex-201': task 1, annotation 101, region 'actor_link0/m0' (actor_link): chars 441-452: actor link 'actor_link0/m0' has no type. Select the region and fill in 'Actor link: how the source actor relates to the target'",
+    ]),
+    v2("actor_linked_to_itself", _add("a9-m0", "a9-m1", "backed_by"), [
+        "export.json: document 'ex-201': task 1, annotation 101, relation 'a9-m0' -> 'a9-m1': actor 'a9' is linked to itself. Link two different actors",
+    ]),
+    v2("time_anchored_on_an_event_it_does_not_name", lambda t: drop(t, relation(t, "t2-m0", "e1-t0")), [
+        "export.json: document 'ex-201': task 1, annotation 101, region 't2-m0' (time): chars 170-181: time 't2' counts from an event but has no anchor relation. Draw an anchor relation from the time to the event it counts from",
+    ]),
+    v2("status_that_does_not_follow_the_outcome",
+       lambda t: _set(item(t, "c1-m0", "casualty_status")["value"], choices=["released"]), [
+        "export.json: document 'ex-201': task 1, annotation 101, region 'c1-m0' (casualty): chars 616-637: status 'released' does not follow outcome 'injured' (it follows abducted, arrested, missing). Fix the attribute in Label Studio",
+    ]),
+    v2("revision_of_another_event", lambda t: _set(relation(t, "c5-m0", "c4-m0"), to_id="c1-m0"), [
+        "export.json: document 'ex-201': task 1, annotation 101, region 'c5-m0' (casualty): chars 843-854: revises: 'c5' revises 'c1', a figure of another event or outcome. Revised and disputed figures share the event and the outcome (killed_or_injured goes with killed and injured)",
+    ]),
+    v2("incident_id_with_a_space", lambda t: result(t).append(
+        {"id": "e1-t0", "from_name": "incident_id", "to_name": "text", "type": "textarea",
+         "value": {"start": 92, "end": 101, "text": ["inc 001"]}}), [
+        "export.json: document 'ex-201': task 1, annotation 101, region 'e1-t0' (disrupted_weapons_use): chars 92-101: incident_id: String should match pattern '^[A-Za-z0-9][A-Za-z0-9_.:\\-]*$'. Fix the attribute in Label Studio",
+    ]),
+    v2("task_of_another_schema_version", lambda t: _set(t["data"], schema_version="1.1"), [
+        "export.json: document 'ex-201': task 1, annotation 101: data.schema_version: Input should be '2.0'. Fix the task data (eventgold annotate to-ls writes every document field)",
     ]),
 ]

@@ -129,19 +129,32 @@ class LabelingPage:
         if not choice.locator("input").first.is_checked():
             raise AssertionError(f"choice {option!r} did not stay ticked for region {region_text!r}")
 
-    def relate(self, source_text: str, target_text: str, label: str) -> None:
-        """Draw a relation from one region to another (through the Regions panel) and give it a label."""
+    def tab(self, name: str) -> None:
+        """Show the side panel's tab ``name`` (Regions or Relations)."""
+        self.page.locator(".lsf-panel-tabs__tab:visible").filter(has_text=re.compile(f"^{name}")).first.click()
+
+    def relate(self, source_text: str, target_text: str, *labels: str) -> None:
+        """Draw a relation from one region to another (through the Regions panel) and give it its labels."""
         self.region(source_text).click()
         self.page.get_by_role("button", name="Create Relation").click()
         self.region(target_text).click()
-        self.page.locator(".lsf-panel-tabs__tab").filter(has_text="Relations").first.click()
-        relation = self.page.locator(".lsf-relations__item").first
+        self.tab("Relations")
+        relation = self.page.locator(".lsf-relations__item").last
         relation.wait_for()
         relation.hover()
-        self.page.get_by_role("button", name="Show Relation Labels").first.click()
-        self.page.locator(".lsf-relation-meta button").first.click()
-        self.page.get_by_role("option", name=label, exact=True).first.click()
-        self.page.keyboard.press("Escape")
+        relation.get_by_role("button", name="Show Relation Labels").click()
+        for label in labels:
+            self.page.locator(".lsf-relation-meta button").last.click()
+            self.page.get_by_role("option", name=label, exact=True).first.click()
+            self.page.keyboard.press("Escape")
+        self.tab("Regions")
+
+    def number(self, region_text: str, caption: str, value: str) -> None:
+        """Select a region and type ``value`` into the number field under the caption that contains ``caption``."""
+        self.region(region_text).click()
+        field = self.page.locator(f"xpath=//*[contains(text(), {caption!r})]/following::input[@type='number'][1]")
+        field.fill(value)
+        field.press("Enter")
 
     def submit(self) -> None:
         self.page.get_by_role("button", name="Submit").click()
@@ -197,6 +210,49 @@ def test_an_annotator_labels_a_report_in_the_browser_and_pull_brings_it_back(
                       triggers=[Mention(start=trigger, end=trigger + 8, text="attacked")],
                       arguments=[Argument(role=Role.ATTACKER, entity="a1")])],
     )
+
+
+REPORT_2 = {
+    "id": "browser-2",
+    "published": "2024-05-15",
+    "source": "Sahel Security Digest",
+    "text": "Militants claimed an attack 20 km south of Gao.",
+}
+
+
+def test_schema_2_argument_details_are_made_in_the_page(live_studio: LiveStudio, browser_page: Any,
+                                                        tmp_path: Path) -> None:
+    """Certainty and a spatial relation as further relation labels, a distance on an argument detail region."""
+    reports = tmp_path / "reports.jsonl"
+    reports.write_text(json.dumps(REPORT_2) + "\n", encoding="utf-8")
+    report, _ = push(live_studio.url, "eventgold browser 2.0", reports, api_key=live_studio.owner_token)
+    (task,) = list(project_tasks(connect(live_studio.url, api_key=live_studio.owner_token), report.project.id))
+    ui = LabelingPage(browser_page, live_studio.url)
+    ui.log_in(live_studio.second.email, live_studio.second.password)
+    ui.open_task(report.project.id, task["id"])
+
+    ui.mark("Attack", "attack")
+    ui.mark("Actor", "Militants")
+    ui.mark("Location", "Gao")
+    ui.mark("Argument detail", "20 km south of")
+    ui.choose("Militants", "Non-state armed group")
+    ui.choose("Gao", "Near")
+    ui.number("20 km south of", "distance in km", "20")
+    ui.relate("attack", "Militants", "attacker", "claimed")
+    ui.relate("attack", "20 km south of", "place", "south")
+    ui.relate("20 km south of", "Gao", "entity")
+    ui.submit()
+    wait_for_annotation(live_studio, task["id"], live_studio.second_id)
+
+    out = tmp_path / "gold.jsonl"
+    pull(live_studio.url, "eventgold browser 2.0", out, annotator=live_studio.second.email,
+         api_key=live_studio.second_token)
+    (doc,) = list(read_documents(out))
+    assert [a.model_dump(mode="json", exclude_none=True) for a in doc.events[0].arguments] == [
+        {"role": "attacker", "entity": "a1", "certainty": "claimed"},
+        {"role": "place", "entity": "l1", "spatial": {"relation": "south", "distance_km": 20}},
+    ]
+    assert doc.locations[0].precision.value == "near" and doc.actors[0].name == "Militants"
 
 
 def test_the_report_caption_shows_the_document_fields(live_studio: LiveStudio, browser_page: Any,

@@ -57,7 +57,7 @@ def test_to_ls_reads_a_folder_with_a_default_date(tmp_path: Path) -> None:
     result = runner.invoke(app, ["to-ls", str(reports), "-o", str(out), "--published", "2024-02-29"])
     assert result.exit_code == 0, result.output
     (task,) = json.loads(out.read_text(encoding="utf-8"))
-    assert task == {"data": {"text": "Curfew in Gao.", "doc_id": "r1", "published": "2024-02-29", "doc_source": "",
+    assert task == {"data": {"text": "Curfew in Gao.", "schema_version": "2.0", "doc_id": "r1", "published": "2024-02-29", "doc_source": "",
                              "language": "en", "synthetic": False, "metadata": {}}}
 
 

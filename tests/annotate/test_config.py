@@ -2,28 +2,35 @@
 
 from __future__ import annotations
 
+import os
 import xml.etree.ElementTree as ET
 
 import pytest
 from label_studio_sdk._legacy.exceptions import LabelStudioValidationErrorSentryIgnored
 from label_studio_sdk.label_interface import LabelInterface
 
-from eventgold.annotate.config import escape_attr, labeling_config
-from eventgold.annotate.scheme import CONTROLS, LABEL_KINDS, LABELS, RELATION_LABELS, TEXT, Kind
+from eventgold.annotate.config import escape_attr, labeling_config, mapping_tables
+from eventgold.annotate.scheme import CONTROLS, LABEL_KINDS, LABELS, RELATION_LABELS, TEXT
 from eventgold.schema import (
+    ActorLinkType,
     ActorType,
     CasualtyOutcome,
+    CasualtyStatus,
+    Certainty,
     CountQualifier,
     DatePrecision,
     EventLinkType,
     EventType,
+    InjurySeverity,
     LocationPrecision,
     Modality,
     Role,
+    SpatialRelation,
+    TimeAnchor,
     VictimCategory,
     WeaponCategory,
 )
-from tests.annotate.golden import check_golden
+from tests.annotate.golden import DATA, check_golden
 
 CONFIG = labeling_config()
 ROOT = ET.fromstring(CONFIG)
@@ -58,29 +65,35 @@ def _stored(tag: str, name: str) -> list[str]:
 
 def test_span_labels_are_the_event_types_then_the_entity_kinds() -> None:
     assert _stored("Labels", LABELS) == [t.value for t in EventType] + [
-        "actor", "location", "time", "weapon", "casualty"]
+        "actor", "location", "time", "weapon", "casualty", "detail", "series", "dateline", "actor_link"]
 
 
 @pytest.mark.parametrize(("control", "vocabulary"), [
     ("modality", Modality), ("actor_type", ActorType), ("location_precision", LocationPrecision),
     ("time_precision", DatePrecision), ("weapon_category", WeaponCategory), ("weapon_qualifier", CountQualifier),
     ("casualty_outcome", CasualtyOutcome), ("casualty_qualifier", CountQualifier), ("victim_category", VictimCategory),
+    ("series_qualifier", CountQualifier), ("argument_qualifier", CountQualifier), ("time_anchor", TimeAnchor),
+    ("casualty_severity", InjurySeverity), ("casualty_status", CasualtyStatus), ("actor_link_type", ActorLinkType),
 ])
 def test_choices_are_the_schema_vocabulary(control: str, vocabulary: type) -> None:
     assert _stored("Choices", control) == [m.value for m in vocabulary]  # type: ignore[attr-defined]
 
 
-def test_relation_labels_cover_roles_links_and_the_structural_relations() -> None:
+def test_relation_labels_cover_roles_links_references_and_qualifiers() -> None:
     values = [e.get("value") for e in ROOT.iter("Relation")]
     assert values == list(RELATION_LABELS)
     assert set(values) == {r.value for r in Role} | {t.value for t in EventLinkType} | {
-        "same_as", "time", "casualty_of"}
+        t.value for t in ActorLinkType} | {c.value for c in Certainty} | {s.value for s in SpatialRelation} | {
+        "same_as", "time", "series_time", "casualty_of", "also_casualty_of", "revises", "disputes", "anchor", "entity",
+        "asserted_by", "series_of"}
+    assert len(values) == len(set(values))
 
 
 def test_country_choices_are_iso_codes_shown_with_their_names() -> None:
     (control,) = [e for e in ROOT.iter("Choices") if e.get("name") == "actor_country"]
     shown = {c.get("alias"): c.get("value") for c in control}
-    assert len(shown) == 249
+    assert len(shown) == 250
+    assert shown["XK"] == "Kosovo (XK)"  # the schema's one code beside ISO 3166-1
     assert shown["CI"] == "Côte d'Ivoire (CI)"
     assert shown["KP"] == "Korea, Democratic People's Republic of (KP)"
     assert control.get("layout") == "select"
@@ -95,7 +108,7 @@ def test_every_when_label_value_names_existing_labels() -> None:
         if when is not None:
             assert set(when.split(",")) <= labels, element.attrib
             seen += 1
-    assert seen == len(CONTROLS) + len(Kind)
+    assert seen == len(CONTROLS) + len({c.kind for c in CONTROLS})
 
 
 def test_per_region_controls_are_region_scoped_and_captioned() -> None:
@@ -128,3 +141,15 @@ def test_attribute_values_with_xml_special_characters_survive_parsing() -> None:
 def test_escape_attr_round_trips_through_an_xml_parser(value: str) -> None:
     element = ET.fromstring(f'<Label value="{escape_attr(value)}"/>')
     assert element.get("value") == value
+
+
+def test_docs_annotate_md_holds_the_generated_mapping() -> None:
+    """docs/annotate.md shows the mapping tables made from CONTROLS and RELATION_RULES (rewritten on request)."""
+    path = DATA.parents[2] / "docs" / "annotate.md"
+    text = path.read_text(encoding="utf-8")
+    head, rest = text.split("<!-- mapping:start -->\n", 1)
+    _, tail = rest.split("<!-- mapping:end -->", 1)
+    expected = f"{head}<!-- mapping:start -->\n{mapping_tables()}<!-- mapping:end -->{tail}"
+    if os.environ.get("EVENTGOLD_REGEN_GOLDEN") == "1":
+        path.write_text(expected, encoding="utf-8")
+    assert text == expected, "docs/annotate.md is stale; rerun with EVENTGOLD_REGEN_GOLDEN=1"

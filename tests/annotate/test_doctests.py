@@ -8,6 +8,7 @@ import importlib
 import pytest
 
 MODULES = ["eventgold.annotate.config", "eventgold.annotate.tasks", "eventgold.annotate.export",
+           "eventgold.annotate.jsonstream", "eventgold.annotate.results", "eventgold.annotate.assemble",
            "eventgold.annotate.scheme", "eventgold.annotate.readers", "eventgold.annotate.summary"]
 
 

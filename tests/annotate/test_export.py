@@ -75,15 +75,16 @@ def mention(offsets: tuple[int, int], text: str) -> dict[str, Any]:
 def test_annotator_work_is_read_with_defaults_and_fresh_ids() -> None:
     doc = from_task(task(ANNOTATOR_WORK))
     assert doc.model_dump(mode="json", exclude_none=True) == {
-        "id": "d1", "published": "2024-03-05", "source": "", "language": "en", "synthetic": False, "metadata": {},
-        "text": TEXT,
+        "schema_version": "2.0", "id": "d1", "published": "2024-03-05", "source": "", "language": "en",
+        "synthetic": False, "metadata": {}, "text": TEXT,
         "actors": [{"id": "a1", "name": "Gunmen", "aliases": [], "type": "non_state_armed_group",
                     "mentions": [mention(GUNMEN, "Gunmen"),
                                  mention(THE_GUNMEN, "The gunmen")]}],
+        "actor_links": [],
         "locations": [{"id": "l1", "name": "Gao", "aliases": [], "precision": "exact",
                        "mentions": [mention(GAO, "Gao")]}],
         "times": [{"id": "t1", "value": {"start": "2024-03-04", "end": "2024-03-04", "precision": "day"},
-                   "relative": False, "mentions": [mention(MONDAY, "on Monday")]}],
+                   "relative": False, "approximate": False, "mentions": [mention(MONDAY, "on Monday")]}],
         "weapons": [],
         "events": [{"id": "e1", "type": "attack", "modality": "actual",
                     "triggers": [mention(ATTACKED, "attacked")], "time": "t1",
@@ -93,7 +94,7 @@ def test_annotator_work_is_read_with_defaults_and_fresh_ids() -> None:
                     "triggers": [mention(FLED, "fled")], "arguments": []}],
         "casualties": [{"id": "c1", "event": "e1", "outcome": "killed",
                         "count": {"qualifier": "exact", "low": 3, "best": 3, "high": 3},
-                        "victim": {"category": "unknown"}, "mentions": [mention(PEOPLE, "3 people")]}],
+                        "victim": {"category": "unknown"}, "also_events": [], "mentions": [mention(PEOPLE, "3 people")]}],
         "links": [{"type": "related", "source": "e2", "target": "e1"}],
     }
 

@@ -10,9 +10,9 @@ from hypothesis import HealthCheck, given, settings
 
 from eventgold.annotate.export import Selection, convert_from_ls, from_task
 from eventgold.annotate.tasks import convert_to_ls, document_result, to_prediction, to_task
-from eventgold.schema import Document, dump_document, read_documents
+from eventgold.schema import Document, dump_document, read_documents, write_documents
 from tests.annotate.stored import resaved_in_editor, stored_export
-from tests.annotate.test_tasks import gold_files
+from tests.annotate.test_tasks import gold_files, v2_example
 from tests.strategies import documents
 
 
@@ -57,6 +57,25 @@ def test_every_gold_file_round_trips_byte_for_byte(path: Path, tmp_path: Path) -
     assert summary.written == len(docs) and not summary.skipped
     assert list(read_documents(back)) == docs
     assert back.read_text(encoding="utf-8") == "".join(dump_document(d) + "\n" for d in docs)
+
+
+def test_the_schema_2_example_round_trips_byte_for_byte(tmp_path: Path) -> None:
+    """docs/examples/v2 (built by eventgold.corpus.authoring) uses every schema 2.0 addition."""
+    doc = v2_example()
+    stats: dict[str, int] = {}
+    document_result(doc, stats=stats)
+    assert stats == {"reordered": 0}
+    gold = tmp_path / "gold.jsonl"
+    write_documents(gold, [doc])
+    tasks_path, export, back = tmp_path / "tasks.json", tmp_path / "export.json", tmp_path / "back.jsonl"
+    convert_to_ls(gold, tasks_path)
+    (task,) = stored_export(json.loads(tasks_path.read_text(encoding="utf-8")))
+    export.write_text(json.dumps([resaved_in_editor(task)]), encoding="utf-8")
+    assert convert_from_ls(export, back).written == 1
+    assert back.read_bytes() == gold.read_bytes()
+    prediction = to_task(doc, gold=False, predictions=[to_prediction(doc, model_version="m1")])
+    (stored,) = stored_export([prediction])
+    assert from_task(stored, select=Selection(prediction="m1")) == doc
 
 
 def test_the_examples_file_is_among_the_round_tripped_files() -> None:

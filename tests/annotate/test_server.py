@@ -44,9 +44,13 @@ def task_ids_by_doc(studio: LiveStudio, project_id: int) -> dict[str, int]:
 
 
 def other_reading(doc: Document) -> Document:
-    """A second annotator's version: every event's modality read differently."""
-    flipped = [e.model_copy(update={"modality": Modality.NEGATED if e.modality is Modality.ACTUAL else Modality.ACTUAL})
-               for e in doc.events]
+    """A second annotator's version: the modality of every event without casualties read differently.
+
+    Events with casualties stay actual: casualties belong to actual events only (guidelines G10).
+    """
+    counted = {ev for c in doc.casualties for ev in (c.event, *c.also_events)}
+    flipped = [e if e.id in counted else e.model_copy(update={
+        "modality": Modality.NEGATED if e.modality is Modality.ACTUAL else Modality.ACTUAL}) for e in doc.events]
     return doc.model_copy(update={"events": flipped})
 
 

@@ -8,8 +8,8 @@ from typing import Any
 
 import pytest
 
-from eventgold.annotate import export
-from eventgold.annotate.export import iter_export
+from eventgold.annotate import jsonstream
+from eventgold.annotate.jsonstream import iter_export
 from eventgold.schema import DataError, UsageError
 
 TASKS: list[Any] = [
@@ -23,7 +23,7 @@ TASKS: list[Any] = [
 @pytest.mark.parametrize("indent", [None, 2])
 def test_any_chunk_size_reads_the_same_tasks(chunk: int, indent: int | None, tmp_path: Path,
                                             monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(export, "_CHUNK", chunk)
+    monkeypatch.setattr(jsonstream, "_CHUNK", chunk)
     path = tmp_path / "export.json"
     path.write_text("\ufeff \n" + json.dumps(TASKS, indent=indent, ensure_ascii=False) + "\n\n", encoding="utf-8")
     assert list(iter_export(path)) == TASKS
@@ -31,7 +31,7 @@ def test_any_chunk_size_reads_the_same_tasks(chunk: int, indent: int | None, tmp
 
 @pytest.mark.parametrize("chunk", [1, 5, 1 << 22])
 def test_empty_array_and_top_level_scalars(chunk: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(export, "_CHUNK", chunk)
+    monkeypatch.setattr(jsonstream, "_CHUNK", chunk)
     path = tmp_path / "export.json"
     path.write_text("[ ]", encoding="utf-8")
     assert list(iter_export(path)) == []
@@ -40,7 +40,7 @@ def test_empty_array_and_top_level_scalars(chunk: int, tmp_path: Path, monkeypat
 
 
 def test_a_damaged_file_names_the_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(export, "_CHUNK", 16)
+    monkeypatch.setattr(jsonstream, "_CHUNK", 16)
     path = tmp_path / "export.json"
     path.write_text(json.dumps(TASKS, indent=2).replace('"ok"', "ok"), encoding="utf-8")
     with pytest.raises(DataError) as info:

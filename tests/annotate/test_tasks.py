@@ -12,6 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from label_studio_sdk.label_interface import LabelInterface
 
 from eventgold.annotate.config import labeling_config
+from eventgold.annotate.export import from_task
 from eventgold.annotate.readers import Source, read_sources
 from eventgold.annotate.summary import Summary
 from eventgold.annotate.tasks import (
@@ -23,8 +24,10 @@ from eventgold.annotate.tasks import (
     to_task,
     write_tasks,
 )
-from eventgold.schema import DataError, Document, UsageError, dump_document, read_documents
+from eventgold.corpus.authoring import build_document
+from eventgold.schema import DataError, Document, UsageError, dump_document, read_documents, write_documents
 from tests.annotate.golden import DATA, check_golden
+from tests.annotate.stored import stored_export
 from tests.strategies import documents
 
 REPO = Path(__file__).resolve().parents[2]
@@ -35,6 +38,11 @@ INTERFACE = LabelInterface(labeling_config())
 def gold_files() -> list[Path]:
     """The example file and every corpus file that exists when the tests are collected."""
     return [REPO / "docs" / "examples" / "gold.jsonl", SMALL, *sorted((REPO / "corpus" / "data").glob("*.jsonl"))]
+
+
+def v2_example() -> Document:
+    """The invented report that uses every schema 2.0 addition, built from its authoring files."""
+    return build_document(REPO / "docs" / "examples" / "v2", "ex-201")
 
 
 def all_gold() -> list[Document]:
@@ -54,10 +62,17 @@ def test_to_ls_output_matches_golden_file(tmp_path: Path) -> None:
     check_golden("small.tasks.golden.json", out.read_text(encoding="utf-8"))
 
 
+def test_schema_2_example_to_ls_matches_golden_file(tmp_path: Path) -> None:
+    gold, out = tmp_path / "gold.jsonl", tmp_path / "tasks.json"
+    write_documents(gold, [v2_example()])
+    convert_to_ls(gold, out)
+    check_golden("v2.tasks.golden.json", out.read_text(encoding="utf-8"))
+
+
 def test_task_data_carries_every_document_field() -> None:
     doc = small_docs()[0]
     task = to_task(doc, gold=True)
-    assert task["data"] == {"text": doc.text, "doc_id": "sm-1", "published": "2024-05-08",
+    assert task["data"] == {"text": doc.text, "schema_version": "2.0", "doc_id": "sm-1", "published": "2024-05-08",
                             "doc_source": 'Desk & "Risk" <daily>', "language": "en", "synthetic": True,
                             "metadata": {"region": "East Africa", "tags": ["a", 1, None, True, 2.5]}}
 
@@ -77,7 +92,7 @@ def test_non_adjacent_roles_of_one_entity_get_their_own_region_pairs() -> None:
     assert rel[("c2-m0", "a2-m0")] == ["victim", "source"]
 
 
-def test_more_runs_than_region_pairs_share_a_relation_and_are_counted() -> None:
+def test_an_argument_without_a_free_pair_of_regions_goes_through_a_detail_region() -> None:
     doc = Document.model_validate({
         "id": "d", "published": "2024-01-01", "text": "IS hit Gao.",
         "actors": [{"id": "a1", "name": "IS", "type": "unknown", "mentions": [{"start": 0, "end": 2, "text": "IS"}]}],
@@ -88,11 +103,39 @@ def test_more_runs_than_region_pairs_share_a_relation_and_are_counted() -> None:
                                   {"role": "source", "entity": "a1"}, {"role": "place", "entity": "l1"},
                                   {"role": "participant", "entity": "a1"}]}]})
     stats: dict[str, int] = {}
+    result = document_result(doc, stats=stats)
+    rel = [(r["from_id"], r["to_id"], r["direction"], r["labels"]) for r in result if r["type"] == "relation"]
+    assert rel == [("e1-t0", "a1-m0", "right", ["attacker"]), ("e1-t0", "l1-m0", "right", ["target"]),
+                   ("a1-m0", "e1-t0", "left", ["source"]), ("l1-m0", "e1-t0", "left", ["place"]),
+                   ("e1-t0", "e1/a4", "right", ["participant"]), ("e1/a4", "a1-m0", "right", ["entity"])]
+    (detail,) = [r for r in result if r.get("id") == "e1/a4"]
+    assert detail["value"] == {"start": 0, "end": 2, "text": "IS", "labels": ["detail"]}
+    assert stats == {"reordered": 0}
+    (task,) = stored_export([to_task(doc, gold=True)])
+    assert from_task(task) == doc
+
+
+def test_more_runs_of_event_links_than_region_pairs_share_a_relation_and_are_counted() -> None:
+    doc = Document.model_validate({
+        "id": "d", "published": "2024-01-01", "text": "Raid, strike, fire.",
+        "events": [{"id": f"e{k + 1}", "type": "attack", "triggers": [{"start": s, "end": e, "text": w}]}
+                   for k, (s, e, w) in enumerate([(0, 4, "Raid"), (6, 12, "strike"), (14, 18, "fire")])],
+        "links": [{"type": "response_to", "source": "e1", "target": "e2"},
+                  {"type": "related", "source": "e1", "target": "e3"},
+                  {"type": "part_of", "source": "e1", "target": "e2"},
+                  {"type": "related", "source": "e2", "target": "e3"},
+                  {"type": "related", "source": "e1", "target": "e2"}]})
+    stats: dict[str, int] = {}
     rel = [(r["from_id"], r["to_id"], r["direction"], r["labels"]) for r in document_result(doc, stats=stats)
            if r["type"] == "relation"]
-    assert rel == [("e1-t0", "a1-m0", "right", ["attacker"]), ("e1-t0", "l1-m0", "right", ["target"]),
-                   ("a1-m0", "e1-t0", "left", ["source", "participant"]), ("l1-m0", "e1-t0", "left", ["place"])]
+    assert rel == [("e1-t0", "e2-t0", "right", ["response_to"]), ("e1-t0", "e3-t0", "right", ["related"]),
+                   ("e2-t0", "e1-t0", "left", ["part_of", "related"]), ("e2-t0", "e3-t0", "right", ["related"])]
     assert stats == {"reordered": 1}
+    (task,) = stored_export([to_task(doc, gold=True)])
+    back = from_task(task)
+    assert [(x.type.value, x.source, x.target) for x in back.links] == [
+        ("response_to", "e1", "e2"), ("related", "e1", "e3"), ("part_of", "e1", "e2"), ("related", "e1", "e2"),
+        ("related", "e2", "e3")]
 
 
 # --- Label Studio's validator --------------------------------------------------------------------------------
@@ -107,6 +150,10 @@ def test_every_gold_annotation_passes_label_studio_validation(path: Path) -> Non
     for doc in read_documents(path):
         assert_valid(to_annotation(doc, ground_truth=True))
         assert_valid(to_prediction(doc, model_version="m"))
+
+
+def test_the_schema_2_example_passes_label_studio_validation() -> None:
+    assert_valid(to_annotation(v2_example(), ground_truth=True))
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -285,6 +332,23 @@ def test_jsonl_of_reports_and_gold_lines(tmp_path: Path) -> None:
     sources = list(read_sources(path))
     assert [(s.doc.id, s.gold, s.doc.metadata) for s in sources] == [("r1", False, {"desk": "x"}), ("sm-2", True, {})]
     assert sources[1].doc == gold
+
+
+def test_jsonl_gold_lines_must_be_schema_2(tmp_path: Path) -> None:
+    path = tmp_path / "in.jsonl"
+    dateline_only = {"schema_version": "2.0", "id": "d1", "published": "2024-03-02", "text": "GAO, Monday - Calm.",
+                     "dateline": {"mention": {"start": 0, "end": 13, "text": "GAO, Monday -"}, "place": "Gao"}}
+    report = {"schema_version": "2.0", "id": "r1", "published": "2024-03-02", "text": "Curfew."}
+    path.write_text(json.dumps(dateline_only) + "\n" + json.dumps(report) + "\n", encoding="utf-8")
+    sources = list(read_sources(path))
+    assert [(s.doc.id, s.gold, s.doc.metadata) for s in sources] == [("d1", True, {}), ("r1", False, {})]
+    assert sources[0].doc.dateline is not None and sources[0].doc.dateline.place == "Gao"
+    old = {k: v for k, v in small_docs()[1].model_dump(mode="json").items() if k != "schema_version"}
+    path.write_text(json.dumps(old) + "\n", encoding="utf-8")
+    with pytest.raises(DataError) as info:
+        list(read_sources(path))
+    assert str(info.value) == (f"{path}:1: document 'sm-2': schema_version: no schema_version: this is a schema 1.x "
+                               "document. Convert the file: eventgold migrate IN.jsonl -o OUT.jsonl")
 
 
 def test_duplicate_ids_and_unknown_inputs(tmp_path: Path) -> None:
